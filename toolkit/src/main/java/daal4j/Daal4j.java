@@ -1,0 +1,37 @@
+package daal4j;
+
+import daal4j.spmd.Communicator;
+import daal4j.spmd.Spmd;
+
+/**
+ * daal4j's front door, named as daal4py: {@code import static daal4j.Daal4j.*;} gives
+ * {@code daalinit}, {@code daalfini}, {@code numProcs}, {@code myProcid} and one factory per
+ * algorithm.
+ */
+public final class Daal4j {
+
+    private Daal4j() {
+    }
+
+    /** Starts the engine for this process (Open MPI under mpirun, else single); idempotent. */
+    public static Communicator daalinit() {
+        return Spmd.init();
+    }
+
+    /** Stops the engine started by {@link #daalinit()}. */
+    public static void daalfini() {
+        Spmd.fini();
+    }
+
+    /** Number of ranks. */
+    public static int numProcs() {
+        return Spmd.current().size();
+    }
+
+    /** This rank, 0-based. */
+    public static int myProcid() {
+        return Spmd.current().rank();
+    }
+
+    // ---- algorithms (one factory each, daal4py's names in camelCase) ----
+}

@@ -1,0 +1,110 @@
+package daal4j.algorithms;
+
+import daal4j.spmd.Communicator;
+import daal4j.spmd.Spmd;
+import java.util.function.Supplier;
+
+/**
+ * The shape every summarizing algorithm shares: a partial of the local rows, merged across
+ * chunks (streaming) and ranks (distributed) in rank order, then finalized identically on
+ * every rank. Batch is the same on one rank.
+ *
+ * @param <A> the concrete algorithm, for fluent setters
+ * @param <P> the partial summary
+ * @param <R> the result
+ */
+public abstract class Algorithm<A extends Algorithm<A, P, R>, P, R> {
+
+    private boolean distributed;
+    private boolean streaming;
+    private P pending;
+
+    /** Runs across all ranks (daal4py's {@code distributed=True}). */
+    public A distributed(boolean on) {
+        distributed = on;
+        return self();
+    }
+
+    /** Accumulates chunks over {@code compute} calls until {@link #finalizeCompute()}. */
+    public A streaming(boolean on) {
+        if (pending != null) {
+            throw new IllegalStateException("cannot switch streaming while chunks are pending");
+        }
+        streaming = on;
+        return self();
+    }
+
+    /** Whether this runs across all ranks. */
+    public boolean isDistributed() {
+        return distributed;
+    }
+
+    /** Whether this accumulates chunks. */
+    public boolean isStreaming() {
+        return streaming;
+    }
+
+    /**
+     * The result of all chunks given to {@code compute} since the last finalize (streaming
+     * mode); collective when distributed.
+     */
+    public R finalizeCompute() {
+        if (!streaming) {
+            throw new IllegalStateException("finalizeCompute() is for streaming mode; call streaming(true) first");
+        }
+        P all = pending;
+        pending = null;
+        return finish(reduce(() -> {
+            if (all == null) {
+                throw new IllegalStateException("finalizeCompute() before any compute() call");
+            }
+            return all;
+        }));
+    }
+
+    /** Combines two summaries, {@code first}'s rows before {@code second}'s. */
+    protected abstract P merge(P first, P second);
+
+    /** The summary as plain doubles, to cross ranks. */
+    protected abstract double[] encode(P partial);
+
+    /** The summary back from {@link #encode}. */
+    protected abstract P decode(double[] encoded);
+
+    /** The result from the summary of all rows; runs identically on every rank. */
+    protected abstract R finish(P all);
+
+    /**
+     * What every {@code compute} overload calls with the summary of its local rows (read
+     * inside {@code local}, so that a rank's bad file or input fails every rank alike): batch
+     * and distributed return the result; streaming keeps the summary and returns null until
+     * {@link #finalizeCompute()}.
+     */
+    protected final R run(Supplier<P> local) {
+        if (streaming) {
+            P p = local.get();
+            pending = pending == null ? p : merge(pending, p);
+            return null;
+        }
+        return finish(reduce(local));
+    }
+
+    /** Merges the local summary with every other rank's (when distributed), in rank order. */
+    private P reduce(Supplier<P> local) {
+        if (!distributed) {
+            return local.get();
+        }
+        Communicator comm = Spmd.current();
+        double[][] all = comm.allgatherDoubles(() -> encode(local.get()));
+        P acc = decode(all[0]);
+        for (int r = 1; r < all.length; r++) {
+            acc = merge(acc, decode(all[r]));
+        }
+        return acc;
+    }
+
+    @SuppressWarnings("unchecked")
+    private A self() {
+        return (A) this;
+    }
+}

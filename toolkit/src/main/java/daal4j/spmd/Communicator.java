@@ -1,0 +1,216 @@
+package daal4j.spmd;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.function.Supplier;
+
+/**
+ * Collectives over a {@link Transport}, each carrying a status: when a rank's local work
+ * fails, every rank raises the same {@link SpmdException} naming that rank, instead of
+ * waiting. Reductions run in rank order on every rank, so all ranks hold bit-identical
+ * results whatever the engine.
+ */
+public final class Communicator implements AutoCloseable {
+
+    private static final byte OK = 0;
+    private static final byte FAILED = 1;
+
+    private final Transport transport;
+
+    /** Wraps an engine's transport. */
+    public Communicator(Transport transport) {
+        this.transport = transport;
+    }
+
+    /** This rank, 0-based. */
+    public int rank() {
+        return transport.rank();
+    }
+
+    /** Number of ranks. */
+    public int size() {
+        return transport.size();
+    }
+
+    /** Engine name ("single", "local", "mpi"). */
+    public String engine() {
+        return transport.engine();
+    }
+
+    /** Gathers every rank's bytes, computed by {@code local}; a failure there fails every rank. */
+    public byte[][] allgather(Supplier<byte[]> local) {
+        byte[] frame;
+        RuntimeException mine = null;
+        try {
+            byte[] payload = local.get();
+            frame = new byte[payload.length + 1];
+            frame[0] = OK;
+            System.arraycopy(payload, 0, frame, 1, payload.length);
+        } catch (RuntimeException | Error e) {
+            mine = e instanceof RuntimeException re ? re : new RuntimeException(e);
+            frame = failureFrame(e);
+        }
+        byte[][] frames = transport.allgather(frame);
+        raiseFailures(frames, mine);
+        byte[][] payloads = new byte[frames.length][];
+        for (int r = 0; r < frames.length; r++) {
+            payloads[r] = Arrays.copyOfRange(frames[r], 1, frames[r].length);
+        }
+        return payloads;
+    }
+
+    /** Gathers every rank's bytes. */
+    public byte[][] allgather(byte[] local) {
+        return allgather(() -> local);
+    }
+
+    /** Gathers every rank's doubles, computed by {@code local}; a failure there fails every rank. */
+    public double[][] allgatherDoubles(Supplier<double[]> local) {
+        byte[][] bytes = allgather(() -> toBytes(local.get()));
+        double[][] out = new double[bytes.length][];
+        for (int r = 0; r < bytes.length; r++) {
+            out[r] = toDoubles(bytes[r]);
+        }
+        return out;
+    }
+
+    /** Gathers every rank's doubles. */
+    public double[][] allgather(double[] local) {
+        return allgatherDoubles(() -> local);
+    }
+
+    /** Element-wise reduction of every rank's doubles, computed by {@code local}. */
+    public double[] allreduce(Supplier<double[]> local, Op op) {
+        double[][] all = allgatherDoubles(local);
+        double[] acc = all[0].clone();
+        for (int r = 1; r < all.length; r++) {
+            if (all[r].length != acc.length) {
+                throw new SpmdException("allreduce: rank " + r + " sent " + all[r].length
+                        + " values, rank 0 sent " + acc.length);
+            }
+            for (int i = 0; i < acc.length; i++) {
+                acc[i] = op.apply(acc[i], all[r][i]);
+            }
+        }
+        return acc;
+    }
+
+    /** Element-wise reduction of every rank's doubles. */
+    public double[] allreduce(double[] local, Op op) {
+        return allreduce(() -> local, op);
+    }
+
+    /** Element-wise reduction of every rank's longs. */
+    public long[] allreduce(long[] local, Op op) {
+        byte[][] all = allgather(() -> {
+            ByteBuffer b = ByteBuffer.allocate(local.length * Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            b.asLongBuffer().put(local);
+            return b.array();
+        });
+        long[] acc = local.clone();
+        for (int r = 0; r < all.length; r++) {
+            long[] v = new long[all[r].length / Long.BYTES];
+            ByteBuffer.wrap(all[r]).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(v);
+            if (v.length != acc.length) {
+                throw new SpmdException("allreduce: rank " + r + " sent " + v.length
+                        + " values, this rank sent " + acc.length);
+            }
+            if (r == 0) {
+                acc = v;
+            } else {
+                for (int i = 0; i < acc.length; i++) {
+                    acc[i] = op.apply(acc[i], v[i]);
+                }
+            }
+        }
+        return acc;
+    }
+
+    /** Root's bytes on every rank; other ranks' arguments are ignored. */
+    public byte[] broadcast(byte[] data, int root) {
+        checkRoot(root);
+        return allgather(() -> rank() == root ? data : new byte[0])[root];
+    }
+
+    /** Root's doubles on every rank; other ranks' arguments are ignored. */
+    public double[] broadcast(double[] data, int root) {
+        checkRoot(root);
+        return toDoubles(broadcast(rank() == root ? toBytes(data) : null, root));
+    }
+
+    /** Waits until every rank arrives. */
+    public void barrier() {
+        allgather(new byte[0]);
+    }
+
+    /** Releases the engine. */
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    @Override
+    public String toString() {
+        return "rank " + rank() + " of " + size() + " (" + engine() + ")";
+    }
+
+    private void checkRoot(int root) {
+        if (root < 0 || root >= size()) {
+            throw new IllegalArgumentException("broadcast root " + root + " is not a rank of " + size());
+        }
+    }
+
+    private static byte[] failureFrame(Throwable e) {
+        String text = e.getClass().getName() + "\n" + describe(e);
+        byte[] msg = text.getBytes(StandardCharsets.UTF_8);
+        byte[] frame = new byte[msg.length + 1];
+        frame[0] = FAILED;
+        System.arraycopy(msg, 0, frame, 1, msg.length);
+        return frame;
+    }
+
+    /** The message a user should read: an SpmdException's own text, else the exception's. */
+    private static String describe(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    private void raiseFailures(byte[][] frames, RuntimeException mine) {
+        StringBuilder text = new StringBuilder();
+        int first = -1;
+        String firstType = null;
+        for (int r = 0; r < frames.length; r++) {
+            if (frames[r].length > 0 && frames[r][0] == FAILED) {
+                String s = new String(frames[r], 1, frames[r].length - 1, StandardCharsets.UTF_8);
+                int nl = s.indexOf('\n');
+                String type = s.substring(0, nl);
+                String msg = s.substring(nl + 1);
+                if (first < 0) {
+                    first = r;
+                    firstType = type;
+                } else {
+                    text.append("; ");
+                }
+                // an error that already names its rank is passed on as it is
+                text.append(msg.startsWith("rank ") ? msg : "rank " + r + ": " + msg);
+            }
+        }
+        if (first >= 0) {
+            throw new SpmdException(first, firstType, text.toString(), mine);
+        }
+    }
+
+    static byte[] toBytes(double[] v) {
+        ByteBuffer b = ByteBuffer.allocate(v.length * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        b.asDoubleBuffer().put(v);
+        return b.array();
+    }
+
+    static double[] toDoubles(byte[] bytes) {
+        double[] v = new double[bytes.length / Double.BYTES];
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(v);
+        return v;
+    }
+}
