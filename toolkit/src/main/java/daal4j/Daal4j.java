@@ -1,5 +1,6 @@
 package daal4j;
 
+import daal4j.algorithms.moments.LowOrderMoments;
 import daal4j.spmd.Communicator;
 import daal4j.spmd.Spmd;
 
@@ -34,4 +35,9 @@ public final class Daal4j {
     }
 
     // ---- algorithms (one factory each, daal4py's names in camelCase) ----
+
+    /** Low order moments: minimum, maximum, sums, mean, variance … of every column. */
+    public static LowOrderMoments lowOrderMoments() {
+        return new LowOrderMoments();
+    }
 }
