@@ -49,6 +49,9 @@ final class MpiTransport implements Transport {
     /** MPI_Init (any thread may then call, one at a time) on a private copy of COMM_WORLD. */
     static MpiTransport open(Duration timeout) {
         try {
+            if (MPI.isFinalized()) {
+                throw new SpmdException("the MPI engine was stopped by daalfini(); MPI cannot start twice in one process");
+            }
             if (!MPI.isInitialized()) {
                 MPI.InitThread(new String[0], MPI.THREAD_SERIALIZED);
             }
