@@ -1,5 +1,6 @@
 package daal4j;
 
+import daal4j.algorithms.covariance.Covariance;
 import daal4j.algorithms.moments.LowOrderMoments;
 import daal4j.spmd.Communicator;
 import daal4j.spmd.Spmd;
@@ -39,5 +40,10 @@ public final class Daal4j {
     /** Low order moments: minimum, maximum, sums, mean, variance … of every column. */
     public static LowOrderMoments lowOrderMoments() {
         return new LowOrderMoments();
+    }
+
+    /** Covariance (or correlation) matrix and means of the columns. */
+    public static Covariance covariance() {
+        return new Covariance();
     }
 }
