@@ -1,5 +1,7 @@
 package daal4j;
 
+import daal4j.algorithms.qr.Qr;
+import daal4j.algorithms.svd.Svd;
 import daal4j.spmd.Communicator;
 import daal4j.spmd.Spmd;
 
@@ -34,4 +36,14 @@ public final class Daal4j {
     }
 
     // ---- algorithms (one factory each, daal4py's names in camelCase) ----
+
+    /** QR decomposition (daal4py's {@code qr}). */
+    public static Qr qr() {
+        return new Qr();
+    }
+
+    /** Singular value decomposition (daal4py's {@code svd}). */
+    public static Svd svd() {
+        return new Svd();
+    }
 }
