@@ -27,13 +27,21 @@ public final class HouseholderQr {
 
     /** Factors rows [from, to) of the row-major array {@code x} with {@code p} columns. */
     public static HouseholderQr of(double[] x, int p, int from, int to) {
+        return of(x, p, from, to, null);
+    }
+
+    /**
+     * Factors rows [from, to) of {@code x} minus {@code shift} (one value per column, e.g. the
+     * column means; null for none), shifted while copied so the data is not copied twice.
+     */
+    public static HouseholderQr of(double[] x, int p, int from, int to, double[] shift) {
         int m = to - from;
         double[] a = new double[m * p];
         // row-major rows -> column-major block: LAPACK works in place on its own copy
         for (int i = 0; i < m; i++) {
             int src = (from + i) * p;
             for (int j = 0; j < p; j++) {
-                a[j * m + i] = x[src + j];
+                a[j * m + i] = shift == null ? x[src + j] : x[src + j] - shift[j];
             }
         }
         int k = Math.min(m, p);

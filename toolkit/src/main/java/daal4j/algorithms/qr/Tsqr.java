@@ -46,6 +46,14 @@ public final class Tsqr {
 
     /** Adds rows of this rank (one chunk); rejects NaN/Inf and a change of column count. */
     public void add(Matrix chunk) {
+        add(chunk, null);
+    }
+
+    /**
+     * Adds rows of this rank minus {@code shift} (one value per column, null for none): the
+     * factorization of centered data without a centered copy of it.
+     */
+    public void add(Matrix chunk, double[] shift) {
         Inputs.requireFinite(chunk, algorithm + " data");
         if (p < 0) {
             p = chunk.cols();
@@ -55,7 +63,7 @@ public final class Tsqr {
         }
         double[] x = chunk.rowMajorView();
         for (int from = 0; from < chunk.rows(); from += BLOCK_ROWS) {
-            HouseholderQr block = HouseholderQr.of(x, p, from, Math.min(chunk.rows(), from + BLOCK_ROWS));
+            HouseholderQr block = HouseholderQr.of(x, p, from, Math.min(chunk.rows(), from + BLOCK_ROWS), shift);
             if (keepQ) {
                 blocks.add(block);
             } else {
@@ -78,10 +86,13 @@ public final class Tsqr {
         return signFixed(HouseholderQr.of(Dense.stack(parts))).r;
     }
 
-    /** R of all rows of {@code x} (p x p, non-negative diagonal), factored in blocks. */
-    public static Matrix r(Matrix x, String algorithm) {
+    /**
+     * R of all rows of {@code x} minus {@code shift} (null for none), p x p, factored in
+     * blocks; {@code algorithm} names the caller in errors.
+     */
+    public static Matrix r(Matrix x, double[] shift, String algorithm) {
         Tsqr t = new Tsqr(algorithm, false);
-        t.add(x);
+        t.add(x, shift);
         return t.localR();
     }
 
