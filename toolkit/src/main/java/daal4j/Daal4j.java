@@ -1,5 +1,6 @@
 package daal4j;
 
+import daal4j.algorithms.moments.LowOrderMoments;
 import daal4j.algorithms.pca.NormalizationZscore;
 import daal4j.algorithms.pca.Pca;
 import daal4j.algorithms.pca.PcaTransform;
@@ -68,5 +69,10 @@ public final class Daal4j {
     /** Singular value decomposition (daal4py's {@code svd}). */
     public static Svd svd() {
         return new Svd();
+    }
+
+    /** Low order moments: minimum, maximum, sums, mean, variance … of every column. */
+    public static LowOrderMoments lowOrderMoments() {
+        return new LowOrderMoments();
     }
 }

@@ -2,11 +2,9 @@ package daal4j.algorithms.qr;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import daal4j.data.Csv;
 import daal4j.data.Matrix;
 import daal4j.linalg.Dense;
-import daal4j.testing.TestData;
-import java.nio.file.Path;
+import daal4j.testing.Fixtures;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,12 +16,7 @@ public final class Decomp {
 
     /** A fixture written by toolkit/src/test/python/make_decomp_fixtures.py. */
     public static Matrix fixture(String name) {
-        return Csv.read(fixturePath(name));
-    }
-
-    /** The path of a fixture file. */
-    public static Path fixturePath(String name) {
-        return TestData.repo().resolve("toolkit/src/test/resources/fixtures/decomp").resolve(name + ".csv");
+        return Fixtures.read("decomp", name);
     }
 
     /**
