@@ -1,5 +1,7 @@
 package daal4j;
 
+import daal4j.algorithms.kmeans.KMeans;
+import daal4j.algorithms.kmeans.KMeansInit;
 import daal4j.spmd.Communicator;
 import daal4j.spmd.Spmd;
 
@@ -34,4 +36,14 @@ public final class Daal4j {
     }
 
     // ---- algorithms (one factory each, daal4py's names in camelCase) ----
+
+    /** daal4py's kmeans_init: initial centroids for {@code nClusters} clusters. */
+    public static KMeansInit kmeansInit(int nClusters) {
+        return new KMeansInit(nClusters);
+    }
+
+    /** daal4py's kmeans: Lloyd's k-means, {@code nClusters} clusters, at most {@code maxIterations} iterations. */
+    public static KMeans kmeans(int nClusters, int maxIterations) {
+        return new KMeans(nClusters, maxIterations);
+    }
 }
