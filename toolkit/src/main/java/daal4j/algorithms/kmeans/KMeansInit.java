@@ -97,6 +97,10 @@ public final class KMeansInit {
     }
 
     private KMeansInitResult compute(Supplier<Matrix> read) {
+        if (method.equals("parallelPlusDense") && !(oversamplingFactor * nRounds > 1)) {
+            throw new IllegalArgumentException("parallelPlusDense needs oversamplingFactor * nRounds > 1, got "
+                    + oversamplingFactor + " * " + nRounds);
+        }
         Group g = Group.of(distributed);
         Partition part = Partition.of(g, read, m -> { }, nClusters);
         Seeding s = new Seeding(g, part, nClusters, seed, nTrials);
