@@ -2,6 +2,7 @@ package daal4j;
 
 import daal4j.algorithms.kmeans.KMeans;
 import daal4j.algorithms.kmeans.KMeansInit;
+import daal4j.algorithms.moments.LowOrderMoments;
 import daal4j.spmd.Communicator;
 import daal4j.spmd.Spmd;
 
@@ -45,5 +46,10 @@ public final class Daal4j {
     /** daal4py's kmeans: Lloyd's k-means, {@code nClusters} clusters, at most {@code maxIterations} iterations. */
     public static KMeans kmeans(int nClusters, int maxIterations) {
         return new KMeans(nClusters, maxIterations);
+    }
+
+    /** Low order moments: minimum, maximum, sums, mean, variance … of every column. */
+    public static LowOrderMoments lowOrderMoments() {
+        return new LowOrderMoments();
     }
 }
