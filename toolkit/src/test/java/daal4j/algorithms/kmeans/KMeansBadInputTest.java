@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import daal4j.data.Matrix;
 import daal4j.spmd.Spmd;
+import daal4j.testing.Fixtures;
 import daal4j.spmd.SpmdException;
 import java.time.Duration;
 import java.util.List;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import daal4j.data.Matrix;
 import daal4j.spmd.Spmd;
+import daal4j.testing.Fixtures;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -39,10 +40,10 @@ class KMeansInitTest {
 
     @Test
     void defaultDenseIsTheFirstGlobalRowsOnAnyNumberOfRanks() {
-        Matrix x = Fixtures.dense().rowRange(0, 40);
+        Matrix x = KMeansData.dense().rowRange(0, 40);
         for (int ranks = 1; ranks <= 4; ranks++) {
             // uneven parts: the first ranks hold fewer than nClusters rows
-            List<Matrix> parts = Fixtures.split(x, ranks);
+            List<Matrix> parts = KMeansData.split(x, ranks);
             List<Matrix> cs = Spmd.local(ranks).call(() -> kmeansInit(7).distributed(true).compute(parts.get(myProcid())).centroids);
             for (Matrix c : cs) {
                 assertEquals(x.rowRange(0, 7), c, ranks + " ranks");
@@ -51,19 +52,19 @@ class KMeansInitTest {
         // a rank without rows takes no part
         List<Matrix> cs = Spmd.local(3).call(() -> kmeansInit(5).distributed(true)
                 .compute(myProcid() == 1 ? Matrix.zeros(0, 20) : x.rowRange(myProcid() * 3, myProcid() * 3 + 3)).centroids);
-        Matrix expected = Fixtures.stack(List.of(x.rowRange(0, 3), x.rowRange(6, 8)));
+        Matrix expected = KMeansData.stack(List.of(x.rowRange(0, 3), x.rowRange(6, 8)));
         assertEquals(expected, cs.get(0));
         assertEquals(expected, cs.get(2));
     }
 
     @Test
     void seededMethodsGiveTheSameCentroidsOnOneToFourRanks() {
-        Matrix x = Fixtures.dense();
+        Matrix x = KMeansData.dense();
         for (String method : RANDOM_METHODS) {
             for (int trials : new int[] {1, 3}) {
                 Matrix batch = kmeansInit(10).method(method).nTrials(trials).seed(42).compute(x).centroids;
                 for (int ranks = 2; ranks <= 4; ranks++) {
-                    List<Matrix> parts = Fixtures.split(x, ranks);
+                    List<Matrix> parts = KMeansData.split(x, ranks);
                     List<Matrix> cs = Spmd.local(ranks).call(() -> kmeansInit(10).method(method).nTrials(trials)
                             .seed(42).distributed(true).compute(parts.get(myProcid())).centroids);
                     for (Matrix c : cs) {
@@ -93,7 +94,7 @@ class KMeansInitTest {
 
     @Test
     void potentialWithinDaal4pysSpreadOverTwentySeeds() {
-        Matrix x = Fixtures.dense();
+        Matrix x = KMeansData.dense();
         double[] medians = new double[RANDOM_METHODS.size()];
         for (String method : RANDOM_METHODS) {
             double[] ref = Fixtures.read("kmeans_init_spread", method).columnAt(0);

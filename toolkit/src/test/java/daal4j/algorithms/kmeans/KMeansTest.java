@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import daal4j.data.Matrix;
 import daal4j.spmd.Spmd;
+import daal4j.testing.Fixtures;
 import daal4j.testing.TestData;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,32 +22,21 @@ class KMeansTest {
 
     private static final String DENSE = "kmeans_dense";
 
-    private static void assertClose(Matrix expected, Matrix actual, double tol, String what) {
-        assertEquals(expected.rows(), actual.rows(), what + " rows");
-        assertEquals(expected.cols(), actual.cols(), what + " cols");
-        for (int i = 0; i < expected.rows(); i++) {
-            for (int j = 0; j < expected.cols(); j++) {
-                double e = expected.get(i, j);
-                assertEquals(e, actual.get(i, j), tol * Math.max(1, Math.abs(e)), what + " (" + i + ", " + j + ")");
-            }
-        }
-    }
-
     @Test
     void batchMatchesDaal4pyWithDefaultInit() {
-        Matrix x = Fixtures.dense();
+        Matrix x = KMeansData.dense();
         KMeansInitResult init = kmeansInit(10).compute(x);
         assertEquals(Fixtures.read(DENSE, "daal4py_init"), init.centroids);
         KMeansResult r = kmeans(10, 25).compute(x, init.centroids);
-        assertClose(Fixtures.read(DENSE, "daal4py_centroids"), r.centroids, 1e-9, "centroids");
+        Fixtures.assertClose(Fixtures.read(DENSE, "daal4py_centroids"), r.centroids, 1e-9, "centroids");
         assertEquals(Fixtures.read(DENSE, "daal4py_assignments"), r.assignments);
-        assertEquals(Fixtures.scalar(DENSE, "daal4py_objective"), r.objectiveFunction,
+        assertEquals(KMeansData.scalar(DENSE, "daal4py_objective"), r.objectiveFunction,
                 1e-9 * r.objectiveFunction);
-        assertEquals((int) Fixtures.scalar(DENSE, "daal4py_iterations"), r.nIterations);
+        assertEquals((int) KMeansData.scalar(DENSE, "daal4py_iterations"), r.nIterations);
         for (int it = 1; it <= 3; it++) {
             KMeansResult ri = kmeans(10, it).compute(x, init.centroids);
-            assertClose(Fixtures.read(DENSE, "daal4py_centroids_" + it), ri.centroids, 1e-9, "centroids after " + it);
-            assertEquals(Fixtures.scalar(DENSE, "daal4py_objective_" + it), ri.objectiveFunction,
+            Fixtures.assertClose(Fixtures.read(DENSE, "daal4py_centroids_" + it), ri.centroids, 1e-9, "centroids after " + it);
+            assertEquals(KMeansData.scalar(DENSE, "daal4py_objective_" + it), ri.objectiveFunction,
                     1e-9 * ri.objectiveFunction, "objective after " + it);
             assertEquals(it, ri.nIterations);
         }
@@ -54,20 +44,20 @@ class KMeansTest {
 
     @Test
     void matchesScikitLearnLloyd() {
-        Matrix x = Fixtures.dense();
+        Matrix x = KMeansData.dense();
         KMeansResult r = kmeans(10, 25).compute(TestData.example("batch/kmeans_dense.csv").toString(),
                 Fixtures.read(DENSE, "daal4py_init").toArray());
-        assertClose(Fixtures.read(DENSE, "sklearn_centroids"), r.centroids, 1e-9, "centroids");
+        Fixtures.assertClose(Fixtures.read(DENSE, "sklearn_centroids"), r.centroids, 1e-9, "centroids");
         assertEquals(Fixtures.read(DENSE, "sklearn_labels"), r.assignments);
-        assertEquals(Fixtures.scalar(DENSE, "sklearn_inertia"), r.objectiveFunction, 1e-9 * r.objectiveFunction);
+        assertEquals(KMeansData.scalar(DENSE, "sklearn_inertia"), r.objectiveFunction, 1e-9 * r.objectiveFunction);
 
         Matrix blobs = Fixtures.read("kmeans_blobs", "data");
         KMeansResult b = kmeans(4, 50).compute(blobs.toTable(), Fixtures.read("kmeans_blobs", "init"));
-        assertClose(Fixtures.read("kmeans_blobs", "sklearn_centroids"), b.centroids, 1e-9, "blob centroids");
+        Fixtures.assertClose(Fixtures.read("kmeans_blobs", "sklearn_centroids"), b.centroids, 1e-9, "blob centroids");
         assertEquals(Fixtures.read("kmeans_blobs", "sklearn_labels"), b.assignments);
-        assertEquals(Fixtures.scalar("kmeans_blobs", "sklearn_inertia"), b.objectiveFunction, 1e-9 * b.objectiveFunction);
-        assertClose(Fixtures.read("kmeans_blobs", "daal4py_centroids"), b.centroids, 1e-9, "blob centroids vs daal4py");
-        assertEquals((int) Fixtures.scalar("kmeans_blobs", "daal4py_iterations"), b.nIterations);
+        assertEquals(KMeansData.scalar("kmeans_blobs", "sklearn_inertia"), b.objectiveFunction, 1e-9 * b.objectiveFunction);
+        Fixtures.assertClose(Fixtures.read("kmeans_blobs", "daal4py_centroids"), b.centroids, 1e-9, "blob centroids vs daal4py");
+        assertEquals((int) KMeansData.scalar("kmeans_blobs", "daal4py_iterations"), b.nIterations);
         assertTrue(x.rows() == 10000);
     }
 
@@ -77,25 +67,25 @@ class KMeansTest {
         Matrix c0 = Fixtures.read("kmeans_empty", "init");
         for (int it = 1; it <= 2; it++) {
             KMeansResult r = kmeans(4, it).compute(x, c0);
-            assertClose(Fixtures.read("kmeans_empty", "daal4py_centroids_" + it), r.centroids, 1e-12, "centroids " + it);
+            Fixtures.assertClose(Fixtures.read("kmeans_empty", "daal4py_centroids_" + it), r.centroids, 1e-12, "centroids " + it);
             assertEquals(Fixtures.read("kmeans_empty", "daal4py_assignments_" + it), r.assignments);
-            assertEquals(Fixtures.scalar("kmeans_empty", "daal4py_objective_" + it), r.objectiveFunction, 1e-12);
+            assertEquals(KMeansData.scalar("kmeans_empty", "daal4py_objective_" + it), r.objectiveFunction, 1e-12);
         }
         // the same on 3 ranks, whose rows hold the farthest candidates on different ranks
         List<Matrix> parts = List.of(x.rowRange(0, 2), x.rowRange(2, 6), x.rowRange(6, 7));
         List<KMeansResult> rs = Spmd.local(3).call(() ->
                 kmeans(4, 2).distributed(true).compute(parts.get(myProcid()), c0));
         for (KMeansResult r : rs) {
-            assertClose(Fixtures.read("kmeans_empty", "daal4py_centroids_2"), r.centroids, 1e-12, "distributed centroids");
+            Fixtures.assertClose(Fixtures.read("kmeans_empty", "daal4py_centroids_2"), r.centroids, 1e-12, "distributed centroids");
         }
     }
 
     @Test
     void sameResultOnOneToFourLocalRanks() {
-        Matrix x = Fixtures.dense();
+        Matrix x = KMeansData.dense();
         KMeansResult batch = kmeans(10, 25).compute(x, kmeansInit(10).compute(x).centroids);
         for (int ranks = 1; ranks <= 4; ranks++) {
-            List<Matrix> parts = Fixtures.split(x, ranks);
+            List<Matrix> parts = KMeansData.split(x, ranks);
             List<KMeansResult> rs = Spmd.local(ranks).call(() -> {
                 Matrix mine = parts.get(myProcid());
                 KMeansInitResult init = kmeansInit(10).distributed(true).compute(mine);
@@ -104,20 +94,20 @@ class KMeansTest {
             List<Matrix> labels = new ArrayList<>();
             for (int r = 0; r < ranks; r++) {
                 KMeansResult res = rs.get(r);
-                assertClose(batch.centroids, res.centroids, 1e-10, ranks + " ranks, rank " + r);
+                Fixtures.assertClose(batch.centroids, res.centroids, 1e-10, ranks + " ranks, rank " + r);
                 assertEquals(batch.objectiveFunction, res.objectiveFunction, 1e-10 * batch.objectiveFunction);
                 assertEquals(25, res.nIterations);
                 assertEquals(rs.get(0).centroids, res.centroids, "bit-identical on every rank");
                 assertEquals(parts.get(r).rows(), res.assignments.rows());
                 labels.add(res.assignments);
             }
-            assertEquals(batch.assignments, Fixtures.stack(labels), ranks + " ranks: assignments");
+            assertEquals(batch.assignments, KMeansData.stack(labels), ranks + " ranks: assignments");
         }
     }
 
     @Test
     void accuracyThresholdStopsOnTheCentroidShift() {
-        Matrix x = Fixtures.dense();
+        Matrix x = KMeansData.dense();
         Matrix c0 = Fixtures.read(DENSE, "daal4py_init");
         double[] shifts = Fixtures.read(DENSE, "shifts").columnAt(0);
         for (int i = 0; i < 4; i++) {
@@ -127,7 +117,7 @@ class KMeansTest {
             assertEquals(i + 1, r.nIterations, "threshold " + threshold);
         }
         List<Integer> n = Spmd.local(2).call(() -> kmeans(10, 25).accuracyThreshold(shifts[2] * 1.01).distributed(true)
-                .compute(Fixtures.split(x, 2).get(myProcid()), c0).nIterations);
+                .compute(KMeansData.split(x, 2).get(myProcid()), c0).nIterations);
         assertEquals(List.of(3, 3), n);
     }
 
@@ -152,7 +142,7 @@ class KMeansTest {
 
     @Test
     void listenerSeesEachIterationsObjective() {
-        Matrix x = Fixtures.dense();
+        Matrix x = KMeansData.dense();
         Matrix c0 = Fixtures.read(DENSE, "daal4py_init");
         List<double[]> seen = new ArrayList<>();
         kmeans(10, 4).onIteration((it, obj) -> seen.add(new double[] {it, obj})).compute(x, c0);
@@ -160,7 +150,7 @@ class KMeansTest {
         for (int i = 2; i <= 4; i++) {
             // iteration i starts from the centroids daal4py has after i - 1 iterations
             assertEquals(i, (int) seen.get(i - 1)[0]);
-            assertEquals(Fixtures.scalar(DENSE, "daal4py_objective_" + (i - 1)), seen.get(i - 1)[1], 1e-9 * seen.get(i - 1)[1]);
+            assertEquals(KMeansData.scalar(DENSE, "daal4py_objective_" + (i - 1)), seen.get(i - 1)[1], 1e-9 * seen.get(i - 1)[1]);
         }
     }
 }

@@ -2,22 +2,20 @@ package daal4j.algorithms.kmeans;
 
 import daal4j.data.Csv;
 import daal4j.data.Matrix;
+import daal4j.testing.Fixtures;
 import daal4j.testing.TestData;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The k-means reference results written by toolkit/src/test/python/kmeans_fixtures.py. */
-final class Fixtures {
+/** The k-means test data: daal4py's example file, splits over ranks, and scalar fixtures. */
+final class KMeansData {
 
-    private Fixtures() {
+    private KMeansData() {
     }
 
-    static Matrix read(String folder, String name) {
-        return Csv.read(TestData.repo().resolve("toolkit/src/test/resources/fixtures").resolve(folder).resolve(name + ".csv"));
-    }
-
+    /** A 1x1 fixture written by toolkit/src/test/python/kmeans_fixtures.py. */
     static double scalar(String folder, String name) {
-        return read(folder, name).get(0, 0);
+        return Fixtures.read(folder, name).get(0, 0);
     }
 
     /** daal4py's example data set (10000 x 20). */
