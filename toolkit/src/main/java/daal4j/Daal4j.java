@@ -1,6 +1,8 @@
 package daal4j;
 
 import daal4j.algorithms.covariance.Covariance;
+import daal4j.algorithms.kmeans.KMeans;
+import daal4j.algorithms.kmeans.KMeansInit;
 import daal4j.algorithms.moments.LowOrderMoments;
 import daal4j.algorithms.pca.NormalizationZscore;
 import daal4j.algorithms.pca.Pca;
@@ -70,6 +72,16 @@ public final class Daal4j {
     /** Singular value decomposition (daal4py's {@code svd}). */
     public static Svd svd() {
         return new Svd();
+    }
+
+    /** daal4py's kmeans_init: initial centroids for {@code nClusters} clusters. */
+    public static KMeansInit kmeansInit(int nClusters) {
+        return new KMeansInit(nClusters);
+    }
+
+    /** daal4py's kmeans: Lloyd's k-means, {@code nClusters} clusters, at most {@code maxIterations} iterations. */
+    public static KMeans kmeans(int nClusters, int maxIterations) {
+        return new KMeans(nClusters, maxIterations);
     }
 
     /** Low order moments: minimum, maximum, sums, mean, variance … of every column. */

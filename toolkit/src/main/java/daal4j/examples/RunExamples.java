@@ -23,6 +23,7 @@ public final class RunExamples {
         Map<String, Runnable> all = new LinkedHashMap<>();
         all.put("low_order_moments", LowOrderMomentsExample::run);
         all.put("covariance", CovarianceExample::run);
+        all.put("kmeans", KMeansExample::run);
         return all;
     }
 
