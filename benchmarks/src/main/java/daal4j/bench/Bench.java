@@ -1,6 +1,12 @@
 package daal4j.bench;
 
+import static daal4j.Daal4j.covariance;
+import static daal4j.Daal4j.kmeans;
+import static daal4j.Daal4j.kmeansInit;
 import static daal4j.Daal4j.lowOrderMoments;
+import static daal4j.Daal4j.pca;
+import static daal4j.Daal4j.qr;
+import static daal4j.Daal4j.svd;
 
 import daal4j.data.Matrix;
 import daal4j.linalg.Linalg;
@@ -33,6 +39,15 @@ public final class Bench {
     static Map<String, Workload> workloads() {
         Map<String, Workload> w = new LinkedHashMap<>();
         w.put("moments", (x, y) -> lowOrderMoments().distributed(true).compute(x));
+        w.put("covariance", (x, y) -> covariance().distributed(true).compute(x));
+        w.put("qr", (x, y) -> qr().distributed(true).compute(x));
+        w.put("svd", (x, y) -> svd().distributed(true).compute(x));
+        w.put("pca_correlation", (x, y) -> pca().method("correlationDense").distributed(true).compute(x));
+        w.put("pca_svd", (x, y) -> pca().method("svdDense").distributed(true).compute(x));
+        w.put("kmeans_init_plusplus", (x, y) -> kmeansInit(10).method("plusPlusDense").distributed(true).compute(x));
+        // Lloyd from the first 10 rows, as the peers start: 20 iterations, no early stop
+        w.put("kmeans", (x, y) -> kmeans(10, 20).accuracyThreshold(0).distributed(true)
+                .compute(x, kmeansInit(10).distributed(true).compute(x).centroids));
         w.put("csv_ingest", (x, y) -> x); // the work is the load itself, timed by the caller
         return w;
     }
