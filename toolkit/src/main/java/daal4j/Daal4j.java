@@ -2,6 +2,10 @@ package daal4j;
 
 import daal4j.algorithms.covariance.Covariance;
 import daal4j.algorithms.moments.LowOrderMoments;
+import daal4j.algorithms.regression.LinearRegressionPrediction;
+import daal4j.algorithms.regression.LinearRegressionTraining;
+import daal4j.algorithms.regression.RidgeRegressionPrediction;
+import daal4j.algorithms.regression.RidgeRegressionTraining;
 import daal4j.spmd.Communicator;
 import daal4j.spmd.Spmd;
 
@@ -45,5 +49,25 @@ public final class Daal4j {
     /** Covariance (or correlation) matrix and means of the columns. */
     public static Covariance covariance() {
         return new Covariance();
+    }
+
+    /** Linear regression training (least squares; normEqDense). */
+    public static LinearRegressionTraining linearRegressionTraining() {
+        return new LinearRegressionTraining();
+    }
+
+    /** Linear regression prediction with a trained model. */
+    public static LinearRegressionPrediction linearRegressionPrediction() {
+        return new LinearRegressionPrediction();
+    }
+
+    /** Ridge regression training (penalized least squares; normEqDense). */
+    public static RidgeRegressionTraining ridgeRegressionTraining() {
+        return new RidgeRegressionTraining();
+    }
+
+    /** Ridge regression prediction with a trained model. */
+    public static RidgeRegressionPrediction ridgeRegressionPrediction() {
+        return new RidgeRegressionPrediction();
     }
 }

@@ -23,6 +23,8 @@ public final class RunExamples {
         Map<String, Runnable> all = new LinkedHashMap<>();
         all.put("low_order_moments", LowOrderMomentsExample::run);
         all.put("covariance", CovarianceExample::run);
+        all.put("linear_regression", LinearRegressionExample::run);
+        all.put("ridge_regression", RidgeRegressionExample::run);
         return all;
     }
 

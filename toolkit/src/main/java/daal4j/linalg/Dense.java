@@ -2,6 +2,7 @@ package daal4j.linalg;
 
 import daal4j.data.Matrix;
 import dev.ludovic.netlib.lapack.LAPACK;
+import org.netlib.util.doubleW;
 import org.netlib.util.intW;
 
 /**
@@ -9,6 +10,9 @@ import org.netlib.util.intW;
  * column-major p x n transpose, which is how each kernel hands it to BLAS without copying.
  */
 public final class Dense {
+
+    /** Unit roundoff of doubles. */
+    private static final double EPS = Math.ulp(1.0) / 2;
 
     private Dense() {
     }
@@ -111,5 +115,68 @@ public final class Dense {
             throw new ArithmeticException("Cholesky solve failed: LAPACK dpotrs info " + info.val);
         }
         return Matrix.ofColumnMajor(p, q, x);
+    }
+
+    /**
+     * Solves A X = B for symmetric positive semidefinite A (p x p), B p x q: by Cholesky when
+     * A is well conditioned, else the minimum-norm solution through A's eigenvalues (the
+     * pseudo-inverse, eigenvalues below p * eps * the largest taken as zero), which for
+     * normal equations X'X is a least-squares solution as NumPy's lstsq gives.
+     */
+    public static Matrix solvePsd(Matrix a, Matrix b) {
+        int p = a.rows();
+        if (a.cols() != p || b.rows() != p) {
+            throw new IllegalArgumentException("solvePsd: A is " + a.rows() + " x " + a.cols()
+                    + ", B is " + b.rows() + " x " + b.cols());
+        }
+        if (p == 0) {
+            return Matrix.zeros(0, b.cols());
+        }
+        LAPACK lapack = Linalg.lapack();
+        double[] f = a.toRowMajor(); // symmetric: row- and column-major agree
+        double norm = lapack.dlansy("1", "U", p, f, p, new double[p]);
+        intW info = new intW(0);
+        lapack.dpotrf("U", p, f, p, info);
+        if (info.val == 0) {
+            doubleW rcond = new doubleW(0);
+            lapack.dpocon("U", p, f, p, norm, rcond, new double[3 * p], new int[p], info);
+            // a factor that exists but is this ill-conditioned is rounding noise, not a solution
+            if (info.val == 0 && rcond.val > p * EPS) {
+                double[] x = b.toColumnMajor();
+                lapack.dpotrs("U", p, b.cols(), f, p, x, p, info);
+                if (info.val == 0) {
+                    return Matrix.ofColumnMajor(p, b.cols(), x);
+                }
+            }
+        }
+        return pseudoInverseSolve(a, b);
+    }
+
+    /** X = V diag(1/w) V' B over the eigenpairs (w, V) of A with w above p * eps * max w. */
+    private static Matrix pseudoInverseSolve(Matrix a, Matrix b) {
+        int p = a.rows();
+        int q = b.cols();
+        LAPACK lapack = Linalg.lapack();
+        double[] v = a.toRowMajor();
+        double[] w = new double[p];
+        intW info = new intW(0);
+        double[] query = new double[1];
+        lapack.dsyev("V", "U", p, v, p, w, query, -1, info);
+        double[] work = new double[Math.max(1, (int) query[0])];
+        lapack.dsyev("V", "U", p, v, p, w, work, work.length, info);
+        if (info.val != 0) {
+            throw new ArithmeticException("symmetric eigensolver did not converge: LAPACK dsyev info " + info.val);
+        }
+        double cutoff = p * EPS * Math.max(0, w[p - 1]);
+        // V is column-major p x p, i.e. row-major V'; C = V' B, scaled by 1/w, then X = V C
+        Matrix vt = Matrix.wrap(p, p, v);
+        double[] c = multiply(vt, b).toRowMajor();
+        for (int k = 0; k < p; k++) {
+            double s = w[k] > cutoff ? 1 / w[k] : 0;
+            for (int j = 0; j < q; j++) {
+                c[k * q + j] *= s;
+            }
+        }
+        return multiply(vt.transpose(), Matrix.wrap(p, q, c));
     }
 }
