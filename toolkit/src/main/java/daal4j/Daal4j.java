@@ -2,6 +2,8 @@ package daal4j;
 
 import daal4j.algorithms.covariance.Covariance;
 import daal4j.algorithms.moments.LowOrderMoments;
+import daal4j.algorithms.naivebayes.MultinomialNaiveBayesPrediction;
+import daal4j.algorithms.naivebayes.MultinomialNaiveBayesTraining;
 import daal4j.algorithms.regression.LinearRegressionPrediction;
 import daal4j.algorithms.regression.LinearRegressionTraining;
 import daal4j.algorithms.regression.RidgeRegressionPrediction;
@@ -69,5 +71,15 @@ public final class Daal4j {
     /** Ridge regression prediction with a trained model. */
     public static RidgeRegressionPrediction ridgeRegressionPrediction() {
         return new RidgeRegressionPrediction();
+    }
+
+    /** Multinomial naive Bayes training for labels 0..nClasses-1. */
+    public static MultinomialNaiveBayesTraining multinomialNaiveBayesTraining(int nClasses) {
+        return new MultinomialNaiveBayesTraining(nClasses);
+    }
+
+    /** Multinomial naive Bayes prediction with a trained model of nClasses classes. */
+    public static MultinomialNaiveBayesPrediction multinomialNaiveBayesPrediction(int nClasses) {
+        return new MultinomialNaiveBayesPrediction(nClasses);
     }
 }

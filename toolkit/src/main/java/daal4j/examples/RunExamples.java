@@ -25,6 +25,7 @@ public final class RunExamples {
         all.put("covariance", CovarianceExample::run);
         all.put("linear_regression", LinearRegressionExample::run);
         all.put("ridge_regression", RidgeRegressionExample::run);
+        all.put("naive_bayes", NaiveBayesExample::run);
         return all;
     }
 
