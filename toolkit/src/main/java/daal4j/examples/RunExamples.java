@@ -26,6 +26,7 @@ public final class RunExamples {
         all.put("linear_regression", LinearRegressionExample::run);
         all.put("ridge_regression", RidgeRegressionExample::run);
         all.put("naive_bayes", NaiveBayesExample::run);
+        all.put("kmeans", KMeansExample::run);
         return all;
     }
 

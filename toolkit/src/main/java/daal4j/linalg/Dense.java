@@ -14,6 +14,9 @@ public final class Dense {
     /** Unit roundoff of doubles. */
     private static final double EPS = Math.ulp(1.0) / 2;
 
+    /** Eigenvalues of a PSD system below this fraction of the largest are taken as zero. */
+    private static final double NULL_EIGENVALUE = 1e-12;
+
     private Dense() {
     }
 
@@ -119,9 +122,9 @@ public final class Dense {
 
     /**
      * Solves A X = B for symmetric positive semidefinite A (p x p), B p x q: by Cholesky when
-     * A is well conditioned, else the minimum-norm solution through A's eigenvalues (the
-     * pseudo-inverse, eigenvalues below p * eps * the largest taken as zero), which for
-     * normal equations X'X is a least-squares solution as NumPy's lstsq gives.
+     * A is not singular to working precision, else the minimum-norm solution through A's
+     * eigenvalues (the pseudo-inverse, eigenvalues below 1e-12 of the largest taken as zero),
+     * which for normal equations X'X is a least-squares solution as NumPy's lstsq gives.
      */
     public static Matrix solvePsd(Matrix a, Matrix b) {
         int p = a.rows();
@@ -152,31 +155,178 @@ public final class Dense {
         return pseudoInverseSolve(a, b);
     }
 
-    /** X = V diag(1/w) V' B over the eigenpairs (w, V) of A with w above p * eps * max w. */
+    /** X = V diag(1/w) V' B over the eigenpairs (w, V) of A with w above 1e-12 max w. */
     private static Matrix pseudoInverseSolve(Matrix a, Matrix b) {
         int p = a.rows();
-        int q = b.cols();
-        LAPACK lapack = Linalg.lapack();
-        double[] v = a.toRowMajor();
-        double[] w = new double[p];
-        intW info = new intW(0);
-        double[] query = new double[1];
-        lapack.dsyev("V", "U", p, v, p, w, query, -1, info);
-        double[] work = new double[Math.max(1, (int) query[0])];
-        lapack.dsyev("V", "U", p, v, p, w, work, work.length, info);
-        if (info.val != 0) {
-            throw new ArithmeticException("symmetric eigensolver did not converge: LAPACK dsyev info " + info.val);
-        }
-        double cutoff = p * EPS * Math.max(0, w[p - 1]);
-        // V is column-major p x p, i.e. row-major V'; C = V' B, scaled by 1/w, then X = V C
-        Matrix vt = Matrix.wrap(p, p, v);
-        double[] c = multiply(vt, b).toRowMajor();
+        SymmetricEigen eigen = SymmetricEigen.of(a);
+        double[] w = eigen.values();
+        // a zero eigenvalue of a computed X'X comes out as rounding noise of about n eps of the
+        // largest (and an eigensolver adds p eps): 1e-12 sits well above that, well below signal
+        double cutoff = NULL_EIGENVALUE * Math.max(0, w[0]);
+        double[] inverse = new double[p];
         for (int k = 0; k < p; k++) {
-            double s = w[k] > cutoff ? 1 / w[k] : 0;
-            for (int j = 0; j < q; j++) {
-                c[k * q + j] *= s;
+            inverse[k] = w[k] > cutoff ? 1 / w[k] : 0;
+        }
+        // eigenvectors are the rows of V': X = V (diag(1/w) (V' B))
+        Matrix vt = eigen.vectors();
+        return multiply(vt.transpose(), scaleRows(multiply(vt, b), inverse));
+    }
+
+    /** The p x p identity. */
+    public static Matrix identity(int p) {
+        double[] d = new double[p * p];
+        for (int i = 0; i < p; i++) {
+            d[i * p + i] = 1.0;
+        }
+        return Matrix.wrap(p, p, d);
+    }
+
+    /**
+     * For each row, +1 or -1 so that its largest-magnitude entry becomes positive (the first
+     * such entry on ties; +1 for a zero row): the sign-flip rule of oneDAL's deterministic PCA,
+     * which makes eigen- and singular vectors independent of the solver's sign choice.
+     */
+    public static double[] largestEntryPositiveSigns(Matrix rows) {
+        double[] signs = new double[rows.rows()];
+        double[] v = rows.rowMajorView();
+        int p = rows.cols();
+        for (int i = 0; i < signs.length; i++) {
+            double best = 0;
+            for (int j = 0; j < p; j++) {
+                double x = v[i * p + j];
+                if (Math.abs(x) > Math.abs(best)) {
+                    best = x;
+                }
+            }
+            signs[i] = best < 0 ? -1.0 : 1.0;
+        }
+        return signs;
+    }
+
+    /** Row i of {@code a} times {@code factors[i]}. */
+    public static Matrix scaleRows(Matrix a, double[] factors) {
+        if (factors.length != a.rows()) {
+            throw new IllegalArgumentException(factors.length + " row factors for " + a.rows() + " rows");
+        }
+        double[] d = a.toRowMajor();
+        int p = a.cols();
+        for (int i = 0; i < factors.length; i++) {
+            for (int j = 0; j < p; j++) {
+                d[i * p + j] *= factors[i];
             }
         }
-        return multiply(vt.transpose(), Matrix.wrap(p, q, c));
+        return Matrix.wrap(a.rows(), p, d);
+    }
+
+    /** Column j of {@code a} times {@code factors[j]}. */
+    public static Matrix scaleColumns(Matrix a, double[] factors) {
+        if (factors.length != a.cols()) {
+            throw new IllegalArgumentException(factors.length + " column factors for " + a.cols() + " columns");
+        }
+        double[] d = a.toRowMajor();
+        int p = a.cols();
+        for (int k = 0; k < d.length; k++) {
+            d[k] *= factors[k % p];
+        }
+        return Matrix.wrap(a.rows(), p, d);
+    }
+
+    /** The rows of the given matrices one after another; all must have the same columns. */
+    public static Matrix stack(java.util.List<Matrix> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("nothing to stack");
+        }
+        int p = parts.get(0).cols();
+        long n = 0;
+        for (Matrix m : parts) {
+            if (m.cols() != p) {
+                throw new IllegalArgumentException("cannot stack a " + m.rows() + " x " + m.cols()
+                        + " matrix under ones with " + p + " columns");
+            }
+            n += m.rows();
+        }
+        double[] d = new double[Math.toIntExact(n * p)];
+        int at = 0;
+        for (Matrix m : parts) {
+            double[] v = m.rowMajorView();
+            System.arraycopy(v, 0, d, at, v.length);
+            at += v.length;
+        }
+        return Matrix.wrap((int) n, p, d);
+    }
+
+    /**
+     * Solves R X = B for upper triangular p x p R (LAPACK dtrtrs); B is p x q. Throws
+     * ArithmeticException when R is singular.
+     */
+    public static Matrix upperTriangularSolve(Matrix r, Matrix b) {
+        int p = r.rows();
+        if (r.cols() != p || b.rows() != p) {
+            throw new IllegalArgumentException("upperTriangularSolve: R is " + r.rows() + " x " + r.cols()
+                    + ", B is " + b.rows() + " x " + b.cols());
+        }
+        int q = b.cols();
+        if (p == 0 || q == 0) {
+            return Matrix.zeros(p, q);
+        }
+        double[] x = b.toColumnMajor();
+        intW info = new intW(0);
+        Linalg.lapack().dtrtrs("U", "N", "N", p, q, r.toColumnMajor(), p, x, p, info);
+        if (info.val > 0) {
+            throw new ArithmeticException("the triangular factor is singular (diagonal entry " + info.val + " of "
+                    + p + " is zero); the columns are linearly dependent");
+        }
+        if (info.val < 0) {
+            throw new ArithmeticException("triangular solve failed: LAPACK dtrtrs info " + info.val);
+        }
+        return Matrix.ofColumnMajor(p, q, x);
+    }
+
+    /** Squared Euclidean norms of rows [from, to) of row-major x (n x p), into out[from..to). */
+    public static void squaredRowNorms(double[] x, int p, int from, int to, double[] out) {
+        for (int i = from; i < to; i++) {
+            double s = 0;
+            int o = i * p;
+            for (int j = 0; j < p; j++) {
+                s += x[o + j] * x[o + j];
+            }
+            out[i] = s;
+        }
+    }
+
+    /**
+     * For rows [from, to) of row-major x (n x p), the nearest of the k rows of row-major c
+     * (k x p) by Euclidean distance: its index into label[from..to) (the lowest index on
+     * ties) and the squared distance into dist[from..to). xNorms and cNorms are the squared
+     * row norms ({@link #squaredRowNorms}); work holds at least (to - from) * k values.
+     */
+    public static void nearest(double[] x, int p, int from, int to, double[] xNorms,
+                               double[] c, int k, double[] cNorms, int[] label, double[] dist, double[] work) {
+        int b = to - from;
+        if (b <= 0) {
+            return;
+        }
+        // ||x - c||^2 = ||x||^2 + (||c||^2 - 2 x.c): the bracket for all pairs is one dgemm
+        for (int i = 0; i < b; i++) {
+            System.arraycopy(cNorms, 0, work, i * k, k);
+        }
+        if (p > 0) {
+            // row-major W (b x k) is column-major W' (k x b) = C (k x p) X' (p x b)
+            Linalg.blas().dgemm("T", "N", k, b, p, -2.0, c, 0, p, x, from * p, p, 1.0, work, 0, k);
+        }
+        for (int i = 0; i < b; i++) {
+            int o = i * k;
+            int best = 0;
+            double min = work[o];
+            for (int j = 1; j < k; j++) {
+                if (work[o + j] < min) {
+                    min = work[o + j];
+                    best = j;
+                }
+            }
+            label[from + i] = best;
+            // rounding can push a zero distance slightly below zero
+            dist[from + i] = Math.max(0.0, xNorms[from + i] + min);
+        }
     }
 }
