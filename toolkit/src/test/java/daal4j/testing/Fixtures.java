@@ -15,6 +15,11 @@ public final class Fixtures {
         return Csv.read(path(family, name));
     }
 
+    /** One field of a daal4py golden, e.g. {@code golden("covariance_defaultDense", "mean")}. */
+    public static Matrix golden(String name, String field) {
+        return Csv.read(TestData.golden(name).resolve(field + ".csv"));
+    }
+
     /** The path of a fixture file. */
     public static Path path(String family, String name) {
         return TestData.repo().resolve("toolkit/src/test/resources/fixtures").resolve(family).resolve(name + ".csv");
