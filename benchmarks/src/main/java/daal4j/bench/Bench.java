@@ -3,9 +3,12 @@ package daal4j.bench;
 import static daal4j.Daal4j.covariance;
 import static daal4j.Daal4j.kmeans;
 import static daal4j.Daal4j.kmeansInit;
+import static daal4j.Daal4j.linearRegressionTraining;
 import static daal4j.Daal4j.lowOrderMoments;
+import static daal4j.Daal4j.multinomialNaiveBayesTraining;
 import static daal4j.Daal4j.pca;
 import static daal4j.Daal4j.qr;
+import static daal4j.Daal4j.ridgeRegressionTraining;
 import static daal4j.Daal4j.svd;
 
 import daal4j.data.Matrix;
@@ -40,6 +43,9 @@ public final class Bench {
         Map<String, Workload> w = new LinkedHashMap<>();
         w.put("moments", (x, y) -> lowOrderMoments().distributed(true).compute(x));
         w.put("covariance", (x, y) -> covariance().distributed(true).compute(x));
+        w.put("linear_regression", (x, y) -> linearRegressionTraining().interceptFlag(true).distributed(true).compute(x, y));
+        w.put("ridge_regression", (x, y) -> ridgeRegressionTraining().interceptFlag(true).distributed(true).compute(x, y));
+        w.put("naive_bayes", (x, y) -> multinomialNaiveBayesTraining(20).distributed(true).compute(x, y));
         w.put("qr", (x, y) -> qr().distributed(true).compute(x));
         w.put("svd", (x, y) -> svd().distributed(true).compute(x));
         w.put("pca_correlation", (x, y) -> pca().method("correlationDense").distributed(true).compute(x));

@@ -25,8 +25,30 @@ public final class Dense {
      * triangle of the p x p accumulator {@code gram} (symmetric; see {@link #symmetrize}).
      */
     public static void addGram(double[] x, int p, int from, int to, double[] gram) {
+        addGram(x, p, from, to, gram, 0, p);
+    }
+
+    /**
+     * Adds X'X of rows [from, to) of the row-major n x p array {@code x} into the upper
+     * triangle of the p x p column-major block of {@code c} starting at {@code offset} with
+     * leading dimension {@code ldc} (a diagonal block of a larger cross-product).
+     */
+    public static void addGram(double[] x, int p, int from, int to, double[] c, int offset, int ldc) {
         if (to > from && p > 0) {
-            Linalg.blas().dsyrk("U", "N", p, to - from, 1.0, x, from * p, p, 1.0, gram, 0, p);
+            Linalg.blas().dsyrk("U", "N", p, to - from, 1.0, x, from * p, p, 1.0, c, offset, ldc);
+        }
+    }
+
+    /**
+     * Adds X'Y of rows [from, to) (x row-major n x p, y row-major n x q) into the p x q
+     * column-major block of {@code c} starting at {@code offset} with leading dimension
+     * {@code ldc} (an off-diagonal block of a larger cross-product).
+     */
+    public static void addCrossProduct(double[] x, int p, double[] y, int q, int from, int to, double[] c, int offset,
+                                       int ldc) {
+        if (to > from && p > 0 && q > 0) {
+            // the row-major arrays are column-major X' (p x n) and Y' (q x n): X'Y = (X')(Y')'
+            Linalg.blas().dgemm("N", "T", p, q, to - from, 1.0, x, from * p, p, y, from * q, q, 1.0, c, offset, ldc);
         }
     }
 
@@ -38,6 +60,16 @@ public final class Dense {
         if (to > from && p > 0 && q > 0) {
             // (X'Y)' = Y'X: column-major q x p result is row-major p x q
             Linalg.blas().dgemm("N", "T", q, p, to - from, 1.0, y, from * q, q, x, from * p, p, 1.0, xty, 0, q);
+        }
+    }
+
+    /** Adds the column sums of rows [from, to) of the row-major n x p array {@code x} into {@code sums}. */
+    public static void addColumnSums(double[] x, int p, int from, int to, double[] sums) {
+        if (to > from && p > 0) {
+            // row-major rows are column-major columns: X' 1 is dgemv on the p x (to - from) transpose
+            double[] ones = new double[to - from];
+            java.util.Arrays.fill(ones, 1.0);
+            Linalg.blas().dgemv("N", p, to - from, 1.0, x, from * p, p, ones, 0, 1, 1.0, sums, 0, 1);
         }
     }
 

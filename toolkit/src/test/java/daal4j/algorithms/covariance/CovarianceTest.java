@@ -140,6 +140,53 @@ class CovarianceTest {
     }
 
     @Test
+    void blocksNearZeroAndFarFromZeroAgreeWithTwoPass() {
+        // near-zero means take the raw dsyrk path, the jump to 1e8 the centered one
+        java.util.Random rnd = new java.util.Random(11);
+        int n = 60000;
+        int p = 4;
+        double[] v = new double[n * p];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < p; j++) {
+                v[i * p + j] = rnd.nextGaussian() * (j + 1) + (i >= 40000 && j == 2 ? 1e8 : 0.3 * j);
+            }
+        }
+        Matrix x = Matrix.wrap(n, p, v);
+        double[] mean = new double[p];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < p; j++) {
+                mean[j] += v[i * p + j];
+            }
+        }
+        for (int j = 0; j < p; j++) {
+            mean[j] /= n;
+        }
+        for (Matrix part : new Matrix[] {x, x.rowRange(0, 40000)}) {
+            CovarianceResult r = covariance().compute(part);
+            double[] m = new double[p];
+            for (int i = 0; i < part.rows(); i++) {
+                for (int j = 0; j < p; j++) {
+                    m[j] += part.get(i, j) / part.rows();
+                }
+            }
+            for (int a = 0; a < p; a++) {
+                for (int b = 0; b < p; b++) {
+                    double s = 0;
+                    for (int i = 0; i < part.rows(); i++) {
+                        s += (part.get(i, a) - m[a]) * (part.get(i, b) - m[b]);
+                    }
+                    double expected = s / (part.rows() - 1);
+                    assertEquals(expected, r.covariance.get(a, b), 1e-11 * Math.sqrt(
+                            r.covariance.get(a, a) * r.covariance.get(b, b)), "(" + a + ", " + b + ")");
+                }
+            }
+        }
+        CovarianceResult split = Spmd.local(3).call(() ->
+                covariance().distributed(true).compute(Examples.slice(x, myProcid(), numProcs()))).get(0);
+        assertClose(covariance().compute(x).covariance, split.covariance, 1e-10, "split");
+    }
+
+    @Test
     void aRankWithNoRowsAddsNothing() {
         Matrix x = data("covcormoments_dense");
         CovarianceResult r = Spmd.local(3).call(() -> covariance().distributed(true)
