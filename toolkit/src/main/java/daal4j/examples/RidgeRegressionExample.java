@@ -4,19 +4,10 @@ import static daal4j.Daal4j.daalfini;
 import static daal4j.Daal4j.daalinit;
 import static daal4j.Daal4j.ridgeRegressionPrediction;
 import static daal4j.Daal4j.ridgeRegressionTraining;
-import static daal4j.Daal4j.myProcid;
-import static daal4j.Daal4j.numProcs;
-
-import daal4j.algorithms.regression.PredictionResult;
-import daal4j.algorithms.regression.TrainingResult;
-import daal4j.data.Csv;
-import daal4j.data.Inputs;
-import daal4j.data.Matrix;
-import java.nio.file.Path;
 
 /**
- * daal4py's ridge regression SPMD example (penalty 1.0, the default): each rank trains on its file (10 features, 2
- * responses), the model is the same on every rank, rank 0 predicts the test file.
+ * daal4py's ridge regression SPMD example (penalty 1.0, the default): each rank trains on its
+ * file (10 features, 2 responses), rank 0 predicts the test file.
  */
 public final class RidgeRegressionExample {
 
@@ -25,24 +16,8 @@ public final class RidgeRegressionExample {
 
     /** The SPMD body: every rank runs it; rank 0 prints. */
     public static void run() {
-        // the 4 example files: with fewer ranks a rank takes several, with more some take none
-        var training = ridgeRegressionTraining().interceptFlag(true).distributed(true).streaming(true);
-        for (int file = myProcid() + 1; file <= 4; file += numProcs()) {
-            Matrix mine = Csv.read(Path.of(Inputs.perRank(Examples.data("distributed/linear_regression_train_{}.csv"), file)));
-            training.compute(mine.columnRange(0, 10), mine.columnRange(10, 12));
-        }
-        if (myProcid() >= 4) {
-            training.compute(Matrix.zeros(0, 10), Matrix.zeros(0, 2));
-        }
-        TrainingResult result = training.finalizeCompute();
-        if (myProcid() == 0) {
-            Matrix test = Csv.read(Path.of(Examples.data("distributed/linear_regression_test.csv")));
-            PredictionResult predicted = ridgeRegressionPrediction().compute(test.columnRange(0, 10), result.model);
-            System.out.println("ridge regression on " + numProcs() + " ranks:");
-            System.out.println(result.model);
-            System.out.println("first predictions: " + predicted.prediction.rowRange(0, 5));
-            System.out.println("their ground truth: " + test.columnRange(10, 12).rowRange(0, 5));
-        }
+        LinearRegressionExample.trainAndPredict("ridge regression", ridgeRegressionTraining().interceptFlag(true),
+                (test, model) -> ridgeRegressionPrediction().compute(test, model).prediction);
     }
 
     /** Runs the example on this process's engine (one rank, or every rank under mpirun). */

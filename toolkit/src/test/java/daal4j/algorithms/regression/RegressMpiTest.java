@@ -1,7 +1,7 @@
 package daal4j.algorithms.regression;
 
+import static daal4j.testing.Fixtures.assertLineClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import daal4j.spmd.Spmd;
 import daal4j.testing.MpiRun;
@@ -35,7 +35,7 @@ class RegressMpiTest {
             List<String> got = Files.readAllLines(dir.resolve("rank" + r + ".txt"));
             assertEquals(one.size(), got.size(), "rank " + r + "\n" + job);
             for (int k = 0; k < one.size(); k++) {
-                assertClose(one.get(k), got.get(k), 1e-10, "rank " + r);
+                assertLineClose(one.get(k), got.get(k), 1e-10, "rank " + r);
             }
             assertEquals(first, got, "rank " + r + " bit-identical to rank 0");
         }
@@ -49,19 +49,6 @@ class RegressMpiTest {
             List<String> got = Files.readAllLines(dir.resolve("rank" + r + ".txt"));
             assertEquals("error SpmdException: rank 1: labels: 20.0 at row 3 is not a class 0..19", got.get(got.size() - 1),
                     job.toString());
-        }
-    }
-
-    private static void assertClose(String expected, String actual, double tol, String where) {
-        String[] e = expected.split(" ");
-        String[] a = actual.split(" ");
-        assertEquals(e[0], a[0], where);
-        assertEquals(e.length, a.length, where + " " + e[0]);
-        for (int i = 1; i < e.length; i++) {
-            double x = Double.parseDouble(e[i]);
-            double y = Double.parseDouble(a[i]);
-            assertTrue(Math.abs(x - y) <= tol * Math.max(1, Math.abs(x)), where + " " + e[0] + "[" + i + "]: " + y
-                    + " vs " + x);
         }
     }
 }
