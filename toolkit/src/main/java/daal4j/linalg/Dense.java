@@ -14,6 +14,9 @@ public final class Dense {
     /** Unit roundoff of doubles. */
     private static final double EPS = Math.ulp(1.0) / 2;
 
+    /** Up to this many columns of Y, X'Y goes column by column through dgemv (measured faster). */
+    private static final int FEW_COLUMNS = 4;
+
     /** Eigenvalues of a PSD system below this fraction of the largest are taken as zero. */
     private static final double NULL_EIGENVALUE = 1e-12;
 
@@ -47,8 +50,17 @@ public final class Dense {
     public static void addCrossProduct(double[] x, int p, double[] y, int q, int from, int to, double[] c, int offset,
                                        int ldc) {
         if (to > from && p > 0 && q > 0) {
-            // the row-major arrays are column-major X' (p x n) and Y' (q x n): X'Y = (X')(Y')'
-            Linalg.blas().dgemm("N", "T", p, q, to - from, 1.0, x, from * p, p, y, from * q, q, 1.0, c, offset, ldc);
+            if (q <= FEW_COLUMNS) {
+                // a few columns: one X'y per column (dgemv, y strided) beats dgemm's skinny kernel
+                for (int r = 0; r < q; r++) {
+                    Linalg.blas().dgemv("N", p, to - from, 1.0, x, from * p, p, y, from * q + r, q, 1.0, c,
+                            offset + r * ldc, 1);
+                }
+            } else {
+                // the row-major arrays are column-major X' (p x n) and Y' (q x n): X'Y = (X')(Y')'
+                Linalg.blas().dgemm("N", "T", p, q, to - from, 1.0, x, from * p, p, y, from * q, q, 1.0, c, offset,
+                        ldc);
+            }
         }
     }
 

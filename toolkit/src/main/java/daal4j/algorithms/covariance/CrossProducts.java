@@ -17,8 +17,11 @@ import java.util.Arrays;
  */
 public final class CrossProducts {
 
-    /** Target size of a centered block, in doubles (512 KB): it stays in cache until dsyrk reads it. */
+    /** Target size of a block, in doubles (512 KB): it stays in cache from one pass to the next. */
     private static final int BLOCK_VALUES = 1 << 16;
+
+    /** Fewest rows per block: fewer would leave dsyrk too short a sum to run at speed. */
+    private static final int MIN_BLOCK_ROWS = 512;
 
     /** Number of columns. */
     public final int p;
@@ -60,7 +63,7 @@ public final class CrossProducts {
         if (p == 0 || rows == 0) {
             return new CrossProducts(p, rows, new double[p], new double[p], new double[p * p]);
         }
-        int blockRows = Math.max(64, BLOCK_VALUES / p);
+        int blockRows = Math.max(MIN_BLOCK_ROWS, BLOCK_VALUES / p);
         double[] block = new double[Math.min(rows, blockRows) * p];
         // one accumulator for every block: this method owns it until it returns it. The p
         // spare values satisfy netlib's bounds check, which wants a whole ldc-long column
