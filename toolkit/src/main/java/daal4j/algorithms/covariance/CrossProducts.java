@@ -7,13 +7,16 @@ import java.util.Arrays;
 
 /**
  * Summary of some rows of p columns: the count, the mean, and the centered cross-products
- * sum (x - mean)(x - mean)'. Each row block is centered on its own mean before {@code dsyrk},
- * and summaries merge exactly (Chan et al.) by adding the cross-products plus the outer
- * product of the difference of means, so no large raw sums are ever subtracted.
+ * sum (x - mean)(x - mean)'. Rows go through {@code dsyrk} a block at a time, each block
+ * centered first (shifted by the mean of the rows before it, its own mean's small remainder
+ * taken out exactly) unless every mean so far is within two standard deviations of zero, where
+ * raw products lose nothing and the block needs no centered copy. The summaries of blocks,
+ * chunks and ranks merge exactly (Chan et al.): cross-products plus the outer product of the
+ * difference of means, so no large raw sums are ever subtracted.
  *
- * <p>The mean is kept as shift + offset, the shift being a data row: near 1e15 a double
- * cannot hold a mean to better than 0.125, but its offset from a data row it can, and
- * differences of shifts of similar size are exact. Immutable.
+ * <p>The mean is kept as shift + offset, the shift being a data row or an earlier mean: near
+ * 1e15 a double cannot hold a mean to better than 0.125, but its offset from a nearby value
+ * it can, and differences of shifts of similar size are exact. Immutable.
  */
 public final class CrossProducts {
 
