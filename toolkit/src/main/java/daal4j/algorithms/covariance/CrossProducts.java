@@ -105,7 +105,7 @@ public final class CrossProducts {
 
     /**
      * Adds the centered products of rows [from, to) of {@code parts} side by side to
-     * {@code u} from their raw ones: dsyrk for each part, dgemm for each pair, in place.
+     * {@code u} from their raw ones: dsyrk for each part, X'Y for each pair, in place.
      */
     private static CrossProducts rawBlock(Matrix[] parts, String[] names, int p, int from, int to, double[] u) {
         int nb = to - from;
