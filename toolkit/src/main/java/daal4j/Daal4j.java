@@ -1,5 +1,8 @@
 package daal4j;
 
+import daal4j.algorithms.covariance.Covariance;
+import daal4j.algorithms.kmeans.KMeans;
+import daal4j.algorithms.kmeans.KMeansInit;
 import daal4j.algorithms.moments.LowOrderMoments;
 import daal4j.algorithms.pca.NormalizationZscore;
 import daal4j.algorithms.pca.Pca;
@@ -71,8 +74,23 @@ public final class Daal4j {
         return new Svd();
     }
 
+    /** daal4py's kmeans_init: initial centroids for {@code nClusters} clusters. */
+    public static KMeansInit kmeansInit(int nClusters) {
+        return new KMeansInit(nClusters);
+    }
+
+    /** daal4py's kmeans: Lloyd's k-means, {@code nClusters} clusters, at most {@code maxIterations} iterations. */
+    public static KMeans kmeans(int nClusters, int maxIterations) {
+        return new KMeans(nClusters, maxIterations);
+    }
+
     /** Low order moments: minimum, maximum, sums, mean, variance … of every column. */
     public static LowOrderMoments lowOrderMoments() {
         return new LowOrderMoments();
+    }
+
+    /** Covariance (or correlation) matrix and means of the columns. */
+    public static Covariance covariance() {
+        return new Covariance();
     }
 }

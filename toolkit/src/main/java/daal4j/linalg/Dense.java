@@ -222,4 +222,52 @@ public final class Dense {
         }
         return Matrix.ofColumnMajor(p, q, x);
     }
+
+    /** Squared Euclidean norms of rows [from, to) of row-major x (n x p), into out[from..to). */
+    public static void squaredRowNorms(double[] x, int p, int from, int to, double[] out) {
+        for (int i = from; i < to; i++) {
+            double s = 0;
+            int o = i * p;
+            for (int j = 0; j < p; j++) {
+                s += x[o + j] * x[o + j];
+            }
+            out[i] = s;
+        }
+    }
+
+    /**
+     * For rows [from, to) of row-major x (n x p), the nearest of the k rows of row-major c
+     * (k x p) by Euclidean distance: its index into label[from..to) (the lowest index on
+     * ties) and the squared distance into dist[from..to). xNorms and cNorms are the squared
+     * row norms ({@link #squaredRowNorms}); work holds at least (to - from) * k values.
+     */
+    public static void nearest(double[] x, int p, int from, int to, double[] xNorms,
+                               double[] c, int k, double[] cNorms, int[] label, double[] dist, double[] work) {
+        int b = to - from;
+        if (b <= 0) {
+            return;
+        }
+        // ||x - c||^2 = ||x||^2 + (||c||^2 - 2 x.c): the bracket for all pairs is one dgemm
+        for (int i = 0; i < b; i++) {
+            System.arraycopy(cNorms, 0, work, i * k, k);
+        }
+        if (p > 0) {
+            // row-major W (b x k) is column-major W' (k x b) = C (k x p) X' (p x b)
+            Linalg.blas().dgemm("T", "N", k, b, p, -2.0, c, 0, p, x, from * p, p, 1.0, work, 0, k);
+        }
+        for (int i = 0; i < b; i++) {
+            int o = i * k;
+            int best = 0;
+            double min = work[o];
+            for (int j = 1; j < k; j++) {
+                if (work[o + j] < min) {
+                    min = work[o + j];
+                    best = j;
+                }
+            }
+            label[from + i] = best;
+            // rounding can push a zero distance slightly below zero
+            dist[from + i] = Math.max(0.0, xNorms[from + i] + min);
+        }
+    }
 }
