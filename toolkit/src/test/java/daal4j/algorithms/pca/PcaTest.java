@@ -4,7 +4,10 @@ import static daal4j.Daal4j.normalizationZscore;
 import static daal4j.Daal4j.pca;
 import static daal4j.Daal4j.pcaTransform;
 import static daal4j.algorithms.qr.Decomp.assertClose;
+import static daal4j.algorithms.qr.Decomp.assertRowsEqualUpToSign;
+import static daal4j.algorithms.qr.Decomp.assertWithin;
 import static daal4j.algorithms.qr.Decomp.fixture;
+import static daal4j.algorithms.qr.Decomp.golden;
 import static daal4j.algorithms.qr.Decomp.split;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -89,6 +92,39 @@ class PcaTest {
             assertClose(whole.eigenvectors, r.eigenvectors, 1e-10, "eigenvectors");
             assertClose(whole.variances, r.variances, 1e-10, "variances");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 4})
+    void svdDenseMatchesDaal4pyGoldens(int ranks) {
+        String pattern = TestData.example("distributed/pca_normalized_{}.csv").toString();
+        Matrix batch = Csv.read(TestData.example("batch/pca_normalized.csv"));
+        List<PcaResult[]> all = Spmd.local(ranks).call(() -> {
+            Object data = ranks == 1 ? batch : pattern.replace("{}", Integer.toString(Spmd.current().rank() + 1));
+            return new PcaResult[] {svdDense().distributed(ranks > 1).compute(data),
+                pca().method("svdDense").distributed(ranks > 1).compute(data)};
+        });
+        PcaResult r = all.get(0)[0];
+        assertClose(golden("pca_svdDense", "eigenvalues"), r.eigenvalues, 1e-9, "eigenvalues");
+        assertClose(golden("pca_svdDense", "eigenvectors"), r.eigenvectors, 1e-9, "eigenvectors");
+        // the means are ~1e-8 by cancellation in data of scale 1: compare at that scale
+        assertWithin(golden("pca_svdDense", "means"), r.means, 1e-14, "means");
+        assertClose(golden("pca_svdDense", "variances"), r.variances, 1e-9, "variances");
+        assertWithin(golden("pca_svdDense", "dataForTransform_mean"), r.dataForTransform.get("mean"), 1e-14, "mean");
+        for (String key : new String[] {"variance", "eigenvalue"}) {
+            assertClose(golden("pca_svdDense", "dataForTransform_" + key), r.dataForTransform.get(key), 1e-9, key);
+        }
+        PcaResult plain = all.get(0)[1];
+        assertClose(golden("pca_svdDense_plain", "eigenvalues"), plain.eigenvalues, 1e-9, "plain eigenvalues");
+        assertRowsEqualUpToSign(golden("pca_svdDense_plain", "eigenvectors"), plain.eigenvectors, 1e-9,
+                "eigenvectors without isDeterministic");
+        assertNull(plain.means);
+        assertNull(plain.dataForTransform.get("mean"));
+
+        Matrix plainT = pcaTransform(3).compute(batch, r.eigenvectors, null).transformedData;
+        assertClose(golden("pca_transform_normalized_plain", "transformedData"), plainT, 1e-9, "projection");
+        Matrix whiteT = pcaTransform(3).compute(batch, r.eigenvectors, r.dataForTransform).transformedData;
+        assertClose(golden("pca_transform_normalized_whitened", "transformedData"), whiteT, 1e-9, "whitened");
     }
 
     @Test
