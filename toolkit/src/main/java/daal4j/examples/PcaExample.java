@@ -19,7 +19,7 @@ import java.nio.file.Path;
  */
 public final class PcaExample {
 
-    private static final String[] METHODS = {"svdDense"};
+    private static final String[] METHODS = {"correlationDense", "svdDense"};
 
     private PcaExample() {
     }

@@ -1,8 +1,11 @@
 package daal4j.algorithms.pca;
 
-import daal4j.data.Matrix;
+import daal4j.algorithms.covariance.Covariance;
+import daal4j.algorithms.covariance.CovarianceResult;
 import daal4j.data.Inputs;
+import daal4j.data.Matrix;
 import daal4j.linalg.Dense;
+import daal4j.linalg.SymmetricEigen;
 import daal4j.linalg.ThinSvd;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -11,6 +14,9 @@ import java.util.Set;
 
 /**
  * Principal component analysis (daal4py's {@code pca}), batch or distributed.
+ *
+ * <p>correlationDense: the covariance of all rows (the covariance algorithm's stable merge
+ * across ranks), scaled to the correlation matrix, then its eigenpairs (LAPACK dsyevr).
  *
  * <p>svdDense: the tall-and-skinny QR of the centered data (merged exactly across ranks, see
  * {@link CenteredR}), its columns scaled by 1/sd unless {@code normalization} says centering
@@ -103,7 +109,7 @@ public final class Pca {
         if (method.equals("svdDense")) {
             return fromSvd(new CenteredQr().distributed(distributed).compute(data));
         }
-        throw new UnsupportedOperationException("pca: correlationDense is not wired yet");
+        return fromCovariance(new Covariance().distributed(distributed).compute(data));
     }
 
     /** The principal components of this rank's file: {@code pattern} with {@code {}} replaced by {@code id}. */
@@ -134,6 +140,27 @@ public final class Pca {
             values[i] = doScale ? s[i] * s[i] / (all.n - 1) : s[i];
         }
         return result(values, svd.vt().rowRange(0, k), all.mean, variances);
+    }
+
+    private PcaResult fromCovariance(CovarianceResult cov) {
+        Matrix c = cov.covariance;
+        int p = c.cols();
+        int k = components(p);
+        double[] variances = new double[p];
+        for (int j = 0; j < p; j++) {
+            variances[j] = c.get(j, j);
+            if (!(variances[j] > 0)) {
+                throw new IllegalArgumentException("pca: column " + j + " has zero variance; correlationDense needs"
+                        + " every column to vary (svdDense accepts constant columns)");
+            }
+        }
+        double[] inverseSd = new double[p];
+        for (int j = 0; j < p; j++) {
+            inverseSd[j] = 1 / Math.sqrt(variances[j]);
+        }
+        Matrix correlation = Dense.scaleColumns(Dense.scaleRows(c, inverseSd), inverseSd);
+        SymmetricEigen eig = SymmetricEigen.of(correlation);
+        return result(Arrays.copyOf(eig.values(), k), eig.vectors().rowRange(0, k), cov.mean.rowAt(0), variances);
     }
 
     private int components(int p) {

@@ -127,6 +127,93 @@ class PcaTest {
         assertClose(golden("pca_transform_normalized_whitened", "transformedData"), whiteT, 1e-9, "whitened");
     }
 
+    private static Pca correlationDense() {
+        return pca().method("correlationDense").isDeterministic(true).resultsToCompute("mean|variance|eigenvalue");
+    }
+
+    @Test
+    void correlationDenseMatchesNumpyAndDaal4py() {
+        PcaResult r = correlationDense().compute(X);
+        assertClose(fixture("tall.correlation.eigenvalues"), r.eigenvalues, 1e-10, "eigenvalues of corrcoef");
+        assertClose(fixture("tall.correlation.eigenvectors"), r.eigenvectors, 1e-9, "eigenvectors of corrcoef");
+        assertMatchesDaal4py("daal4py.correlationDense.default", r);
+        PcaResult three = pca().isDeterministic(true).nComponents(3).compute(X);
+        assertEquals("correlationDense", pca().method(), "daal4py's default method");
+        assertClose(fixture("daal4py.correlationDense.nComponents3.eigenvalues"), three.eigenvalues, 1e-10, "3");
+        assertClose(fixture("daal4py.correlationDense.nComponents3.eigenvectors"), three.eigenvectors, 1e-9, "3");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4})
+    void correlationDenseIsSplitIndependent(int ranks) {
+        List<Matrix> parts = split(X, ranks);
+        List<PcaResult> results = Spmd.local(ranks).call(() ->
+                correlationDense().distributed(true).compute(parts.get(Spmd.current().rank())));
+        for (PcaResult r : results) {
+            assertMatchesDaal4py("daal4py.correlationDense.default", r);
+            assertEquals(results.get(0).eigenvectors, r.eigenvectors, "identical on every rank");
+        }
+        PcaResult batch = correlationDense().compute(X);
+        assertClose(batch.eigenvalues, results.get(0).eigenvalues, 1e-10, "eigenvalues vs batch");
+        assertClose(batch.eigenvectors, results.get(0).eigenvectors, 1e-10, "eigenvectors vs batch");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 4})
+    void correlationDenseMatchesDaal4pyGoldens(int ranks) {
+        String pattern = TestData.example("distributed/pca_normalized_{}.csv").toString();
+        Matrix batch = Csv.read(TestData.example("batch/pca_normalized.csv"));
+        List<PcaResult[]> all = Spmd.local(ranks).call(() -> {
+            Object data = ranks == 1 ? batch : pattern.replace("{}", Integer.toString(Spmd.current().rank() + 1));
+            return new PcaResult[] {correlationDense().distributed(ranks > 1).compute(data),
+                pca().distributed(ranks > 1).compute(data)};
+        });
+        PcaResult r = all.get(0)[0];
+        assertClose(golden("pca_correlationDense", "eigenvalues"), r.eigenvalues, 1e-9, "eigenvalues");
+        assertClose(golden("pca_correlationDense", "eigenvectors"), r.eigenvectors, 1e-9, "eigenvectors");
+        assertWithin(golden("pca_correlationDense", "means"), r.means, 1e-14, "means");
+        assertClose(golden("pca_correlationDense", "variances"), r.variances, 1e-9, "variances");
+        assertClose(golden("pca_correlationDense", "dataForTransform_eigenvalue"), r.dataForTransform.get("eigenvalue"),
+                1e-9, "dataForTransform eigenvalue");
+        PcaResult plain = all.get(0)[1];
+        assertClose(golden("pca_correlationDense_plain", "eigenvalues"), plain.eigenvalues, 1e-9, "plain");
+        assertRowsEqualUpToSign(golden("pca_correlationDense_plain", "eigenvectors"), plain.eigenvectors, 1e-9,
+                "eigenvectors without isDeterministic");
+    }
+
+    @Test
+    void transformExampleMatchesDaal4pyGolden() {
+        // daal4py's pca_transform example: default pca (correlationDense), 2 whitened components
+        Matrix data = Csv.read(TestData.example("batch/pca_transform.csv"));
+        PcaResult model = pca().isDeterministic(true).resultsToCompute("mean|variance|eigenvalue").compute(data);
+        assertClose(golden("pca_transform", "eigenvalues"), model.eigenvalues, 1e-9, "eigenvalues");
+        assertClose(golden("pca_transform", "eigenvectors"), model.eigenvectors, 1e-9, "eigenvectors");
+        assertClose(golden("pca_transform", "transformedData"),
+                pcaTransform(2).compute(data, model.eigenvectors, model.dataForTransform).transformedData, 1e-9,
+                "whitened");
+        assertClose(golden("pca_transform", "transformedData_noDataForTransform"),
+                pcaTransform(2).compute(data, model.eigenvectors, null).transformedData, 1e-9, "projection");
+    }
+
+    @Test
+    void correlationDenseRejectsConstantColumnOnEveryRank() {
+        double[] d = X.toRowMajor();
+        for (int i = 0; i < X.rows(); i++) {
+            d[i * 7 + 4] = -1.25;
+        }
+        Matrix constant = Matrix.wrap(X.rows(), 7, d);
+        List<String> messages = Spmd.local(2).call(() -> {
+            try {
+                pca().distributed(true).compute(split(constant, 2).get(Spmd.current().rank()));
+                return "no error";
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
+        });
+        assertEquals(messages.get(0), messages.get(1));
+        assertTrue(messages.get(0).contains("column 4 has zero variance"), messages.get(0));
+    }
+
     @Test
     void transformOptionsMatchDaal4py() {
         Matrix e = fixture("daal4py.correlationDense.default.eigenvectors");
