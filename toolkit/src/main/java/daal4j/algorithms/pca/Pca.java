@@ -2,6 +2,7 @@ package daal4j.algorithms.pca;
 
 import daal4j.algorithms.covariance.Covariance;
 import daal4j.algorithms.covariance.CovarianceResult;
+import daal4j.algorithms.qr.CenteredR;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
 import daal4j.linalg.Dense;
@@ -118,7 +119,7 @@ public final class Pca {
     }
 
     private PcaResult fromSvd(CenteredR all) {
-        int p = all.mean.length;
+        int p = all.r.cols();
         if (all.n < 2) {
             throw new IllegalArgumentException("pca: needs at least 2 rows in all, got " + all.n);
         }
@@ -139,7 +140,7 @@ public final class Pca {
         for (int i = 0; i < k; i++) {
             values[i] = doScale ? s[i] * s[i] / (all.n - 1) : s[i];
         }
-        return result(values, svd.vt().rowRange(0, k), all.mean, variances);
+        return result(values, svd.vt().rowRange(0, k), all.mean(), variances);
     }
 
     private PcaResult fromCovariance(CovarianceResult cov) {
