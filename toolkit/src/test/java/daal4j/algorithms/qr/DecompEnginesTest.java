@@ -10,9 +10,16 @@ import daal4j.algorithms.pca.PcaResult;
 import daal4j.data.Matrix;
 import daal4j.linalg.Dense;
 import daal4j.spmd.Spmd;
+import daal4j.testing.MpiRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -50,10 +57,12 @@ class DecompEnginesTest {
             assertEquals(byRank.get(0).size(), byRank.get(r).size(), "rank " + r + " printed " + byRank.get(r));
             Map<String, double[]> got = new LinkedHashMap<>();
             for (String l : byRank.get(r)) {
+                // one line per row: a name's lines, in order, are its matrix
                 String[] t = l.split(" ");
-                double[] v = new double[t.length - 1];
+                double[] before = got.getOrDefault(t[0], new double[0]);
+                double[] v = java.util.Arrays.copyOf(before, before.length + t.length - 1);
                 for (int k = 1; k < t.length; k++) {
-                    v[k - 1] = Double.parseDouble(t[k]);
+                    v[before.length + k - 1] = Double.parseDouble(t[k]);
                 }
                 got.put(t[0], v);
             }
@@ -96,6 +105,34 @@ class DecompEnginesTest {
         return List.of("qr caught: rank " + (ranks - 1) + ": qr data: " + where + " (values must be finite) (bad input: true)",
                 "svd caught: rank " + (ranks - 1) + ": svd data: " + where + " (values must be finite) (bad input: true)",
                 "pca caught: rank " + (ranks - 1) + ": pca data: " + where + " (values must be finite) (bad input: true)");
+    }
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 4})
+    void mpirun(int ranks) throws IOException {
+        MpiRun.assumeAvailable();
+        Path values = Files.createDirectory(dir.resolve("values"));
+        MpiRun.ranks(ranks).timeout(Duration.ofSeconds(240)).run(DecompRanksMain.class, "values", values.toString())
+                .assertSucceeded();
+        check(read(values, ranks));
+        Path nan = Files.createDirectory(dir.resolve("nan"));
+        MpiRun.ranks(ranks).timeout(Duration.ofSeconds(240)).run(DecompRanksMain.class, "nan", nan.toString())
+                .assertSucceeded();
+        List<List<String>> byRank = read(nan, ranks);
+        for (int r = 0; r < ranks; r++) {
+            assertEquals(nanLines(ranks), byRank.get(r), "rank " + r);
+        }
+    }
+
+    private static List<List<String>> read(Path folder, int ranks) throws IOException {
+        List<List<String>> byRank = new ArrayList<>();
+        for (int r = 0; r < ranks; r++) {
+            byRank.add(Files.readAllLines(folder.resolve("rank-" + r + ".txt")));
+        }
+        return byRank;
     }
 
     @ParameterizedTest

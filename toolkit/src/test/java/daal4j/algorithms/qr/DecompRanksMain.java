@@ -13,6 +13,10 @@ import daal4j.linalg.Dense;
 import daal4j.spmd.Communicator;
 import daal4j.spmd.Spmd;
 import daal4j.spmd.SpmdException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +24,8 @@ import java.util.Locale;
 /**
  * One SPMD program for the engine tests of qr, svd and pca: each rank takes its rows of the
  * tall fixture ({@link Decomp#split}), runs the algorithms distributed and prints what it
- * got, full precision, one "name values" line each; with "nan" its last rank's data has a
- * NaN and every rank prints the error it caught. Run on local ranks or under mpirun.
+ * got, full precision, one "name values" line per row; with "nan" its last rank's data has a
+ * NaN and every rank reports the error it caught. Run on local ranks or under mpirun.
  */
 public final class DecompRanksMain {
 
@@ -55,38 +59,47 @@ public final class DecompRanksMain {
             return out;
         }
         QrResult q = qr().distributed(true).compute(mine);
-        out.add(line("qr.matrixR", q.matrixR));
-        out.add(line("qr.localError", Matrix.row(Decomp.maxDiff(mine, Dense.multiply(q.matrixQ, q.matrixR)))));
-        out.add(line("qr.localGram", Dense.gram(q.matrixQ)));
+        out.addAll(lines("qr.matrixR", q.matrixR));
+        out.addAll(lines("qr.localError", Matrix.row(Decomp.maxDiff(mine, Dense.multiply(q.matrixQ, q.matrixR)))));
+        out.addAll(lines("qr.localGram", Dense.gram(q.matrixQ)));
         SvdResult s = svd().distributed(true).compute(mine);
-        out.add(line("svd.singularValues", s.singularValues));
-        out.add(line("svd.rightSingularMatrix", s.rightSingularMatrix));
-        out.add(line("svd.localGram", Dense.gram(s.leftSingularMatrix)));
+        out.addAll(lines("svd.singularValues", s.singularValues));
+        out.addAll(lines("svd.rightSingularMatrix", s.rightSingularMatrix));
+        out.addAll(lines("svd.localGram", Dense.gram(s.leftSingularMatrix)));
         for (String method : new String[] {"correlationDense", "svdDense"}) {
             PcaResult p = pca().method(method).isDeterministic(true).resultsToCompute("mean|variance")
                     .distributed(true).compute(mine);
-            out.add(line("pca." + method + ".eigenvalues", p.eigenvalues));
-            out.add(line("pca." + method + ".eigenvectors", p.eigenvectors));
-            out.add(line("pca." + method + ".variances", p.variances));
+            out.addAll(lines("pca." + method + ".eigenvalues", p.eigenvalues));
+            out.addAll(lines("pca." + method + ".eigenvectors", p.eigenvectors));
+            out.addAll(lines("pca." + method + ".variances", p.variances));
         }
         return out;
     }
 
-    /** "name v1 v2 …", every value in full precision. */
-    static String line(String name, Matrix m) {
-        StringBuilder s = new StringBuilder(name);
-        for (double v : m.rowMajorView()) {
-            s.append(' ').append(String.format(Locale.ROOT, "%.17g", v));
+    /**
+     * "name v1 v2 …" per row of m, every value in full precision; one line per row keeps
+     * lines short enough for mpirun to pass them whole.
+     */
+    static List<String> lines(String name, Matrix m) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < m.rows(); i++) {
+            StringBuilder s = new StringBuilder(name);
+            for (double v : m.rowAt(i)) {
+                s.append(' ').append(String.format(Locale.ROOT, "%.17g", v));
+            }
+            out.add(s.toString());
         }
-        return s.toString();
+        return out;
     }
 
-    /** Runs {@link #body} on this process's engine and prints its lines. */
-    public static void main(String[] args) {
-        daalinit();
-        for (String l : body(args.length > 0 ? args[0] : "values")) {
-            System.out.println(l);
-        }
+    /**
+     * Runs {@link #body} on this process's engine; writes its lines to {@code <dir>/rank-N.txt}
+     * (arguments: mode, dir), as mpirun may interleave long outputs of several ranks.
+     */
+    public static void main(String[] args) throws IOException {
+        Communicator c = daalinit();
+        List<String> lines = body(args[0]);
+        Files.write(Path.of(args[1], "rank-" + c.rank() + ".txt"), lines, StandardCharsets.UTF_8);
         daalfini();
     }
 }
