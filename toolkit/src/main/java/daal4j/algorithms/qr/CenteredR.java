@@ -54,18 +54,19 @@ public final class CenteredR {
 
     /** The summary of {@code a}'s rows followed by {@code b}'s (both centered, or both not). */
     public static CenteredR merge(CenteredR a, CenteredR b) {
+        // no rows, nothing to add, whatever width the empty input had
+        if (a.n == 0) {
+            return b;
+        }
+        if (b.n == 0) {
+            return a;
+        }
         int p = a.mean.length;
         if (b.mean.length != p) {
             throw new IllegalArgumentException("data with " + b.mean.length + " columns after data with " + p);
         }
         if (a.centered != b.centered) {
             throw new IllegalArgumentException("cannot merge a centered summary with an uncentered one");
-        }
-        if (a.n == 0) {
-            return b;
-        }
-        if (b.n == 0) {
-            return a;
         }
         long n = a.n + b.n;
         double w = Math.sqrt((double) a.n * b.n / n);

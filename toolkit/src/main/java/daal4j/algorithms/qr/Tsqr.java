@@ -151,19 +151,34 @@ public final class Tsqr {
     }
 
     private Global global(List<double[]> summaries, int me) {
-        int cols = (int) summaries.get(0)[1];
+        // the width is the first rank's with rows: a rank without rows may have given any
+        int first = 0;
+        while (first < summaries.size() - 1 && summaries.get(first)[0] == 0) {
+            first++;
+        }
+        int cols = (int) summaries.get(first)[1];
         long total = 0;
         List<Matrix> rs = new ArrayList<>(summaries.size());
         for (int r = 0; r < summaries.size(); r++) {
             double[] s = summaries.get(r);
+            if (s[0] == 0) {
+                rs.add(Matrix.zeros(cols, cols));
+                continue;
+            }
             if ((int) s[1] != cols) {
                 throw new IllegalArgumentException(algorithm + ": rank " + r + " has " + (int) s[1]
-                        + " columns, rank 0 has " + cols);
+                        + " columns, rank " + first + " has " + cols);
             }
             total += (long) s[0];
             double[] r1 = new double[cols * cols];
             System.arraycopy(s, 2, r1, 0, r1.length);
             rs.add(Matrix.wrap(cols, cols, r1));
+        }
+        if (rows == 0) {
+            p = cols; // this rank's Q is then 0 x cols
+        }
+        if (total == 0) {
+            throw new IllegalArgumentException(algorithm + ": no rows on any rank");
         }
         if (total < cols) {
             throw new IllegalArgumentException(algorithm + " needs at least as many rows as columns: "

@@ -182,6 +182,18 @@ class QrTest {
     }
 
     @Test
+    void aRankWithoutRowsMayGiveAnEmptyArray() {
+        List<QrResult> results = Spmd.local(2).call(() -> Spmd.current().rank() == 0
+                ? qr().distributed(true).compute(X) : qr().distributed(true).compute(new double[0][]));
+        assertClose(fixture("tall.matrixR"), results.get(1).matrixR, 1e-10, "R on the empty rank");
+        assertEquals(0, results.get(1).matrixQ.rows());
+        assertEquals(7, results.get(1).matrixQ.cols());
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> qr().compute(new double[0][]));
+        assertTrue(none.getMessage().contains("no rows"), none.getMessage());
+    }
+
+    @Test
     void rankDeficientDataStillFactors() {
         double[] d = X.toRowMajor();
         for (int i = 0; i < X.rows(); i++) {
