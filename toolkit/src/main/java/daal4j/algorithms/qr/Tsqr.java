@@ -32,6 +32,7 @@ public final class Tsqr {
     private final boolean keepQ;
     private final List<HouseholderQr> blocks = new ArrayList<>();
     private Matrix mergedR; // R of the blocks so far when Q is not kept
+    private HouseholderQr localMergeCache; // QR of the stacked block R's, once Q is asked for
     private int p = -1;
     private long rows;
 
@@ -135,8 +136,6 @@ public final class Tsqr {
         HouseholderQr merged = localMerge();
         return merged == null ? Matrix.zeros(p, p) : merged.r();
     }
-
-    private HouseholderQr localMergeCache;
 
     /** QR of this rank's stacked block R factors (null when there are no rows). */
     private HouseholderQr localMerge() {
