@@ -4,10 +4,16 @@ import daal4j.algorithms.covariance.Covariance;
 import daal4j.algorithms.kmeans.KMeans;
 import daal4j.algorithms.kmeans.KMeansInit;
 import daal4j.algorithms.moments.LowOrderMoments;
+import daal4j.algorithms.naivebayes.MultinomialNaiveBayesPrediction;
+import daal4j.algorithms.naivebayes.MultinomialNaiveBayesTraining;
 import daal4j.algorithms.pca.NormalizationZscore;
 import daal4j.algorithms.pca.Pca;
 import daal4j.algorithms.pca.PcaTransform;
 import daal4j.algorithms.qr.Qr;
+import daal4j.algorithms.regression.LinearRegressionPrediction;
+import daal4j.algorithms.regression.LinearRegressionTraining;
+import daal4j.algorithms.regression.RidgeRegressionPrediction;
+import daal4j.algorithms.regression.RidgeRegressionTraining;
 import daal4j.algorithms.svd.Svd;
 import daal4j.spmd.Communicator;
 import daal4j.spmd.Spmd;
@@ -92,5 +98,35 @@ public final class Daal4j {
     /** Covariance (or correlation) matrix and means of the columns. */
     public static Covariance covariance() {
         return new Covariance();
+    }
+
+    /** Linear regression training (least squares; normEqDense). */
+    public static LinearRegressionTraining linearRegressionTraining() {
+        return new LinearRegressionTraining();
+    }
+
+    /** Linear regression prediction with a trained model. */
+    public static LinearRegressionPrediction linearRegressionPrediction() {
+        return new LinearRegressionPrediction();
+    }
+
+    /** Ridge regression training (penalized least squares; normEqDense). */
+    public static RidgeRegressionTraining ridgeRegressionTraining() {
+        return new RidgeRegressionTraining();
+    }
+
+    /** Ridge regression prediction with a trained model. */
+    public static RidgeRegressionPrediction ridgeRegressionPrediction() {
+        return new RidgeRegressionPrediction();
+    }
+
+    /** Multinomial naive Bayes training for labels 0..nClasses-1. */
+    public static MultinomialNaiveBayesTraining multinomialNaiveBayesTraining(int nClasses) {
+        return new MultinomialNaiveBayesTraining(nClasses);
+    }
+
+    /** Multinomial naive Bayes prediction with a trained model of nClasses classes. */
+    public static MultinomialNaiveBayesPrediction multinomialNaiveBayesPrediction(int nClasses) {
+        return new MultinomialNaiveBayesPrediction(nClasses);
     }
 }

@@ -3,9 +3,12 @@ package daal4j.bench;
 import static daal4j.Daal4j.covariance;
 import static daal4j.Daal4j.kmeans;
 import static daal4j.Daal4j.kmeansInit;
+import static daal4j.Daal4j.linearRegressionTraining;
 import static daal4j.Daal4j.lowOrderMoments;
+import static daal4j.Daal4j.multinomialNaiveBayesTraining;
 import static daal4j.Daal4j.pca;
 import static daal4j.Daal4j.qr;
+import static daal4j.Daal4j.ridgeRegressionTraining;
 import static daal4j.Daal4j.svd;
 
 import daal4j.data.Matrix;
@@ -32,6 +35,9 @@ import java.util.Map;
  */
 public final class Bench {
 
+    /** CPU time of the calling thread: each rank's work runs on its own thread (one BLAS thread). */
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
     private Bench() {
     }
 
@@ -40,6 +46,9 @@ public final class Bench {
         Map<String, Workload> w = new LinkedHashMap<>();
         w.put("moments", (x, y) -> lowOrderMoments().distributed(true).compute(x));
         w.put("covariance", (x, y) -> covariance().distributed(true).compute(x));
+        w.put("linear_regression", (x, y) -> linearRegressionTraining().interceptFlag(true).distributed(true).compute(x, y));
+        w.put("ridge_regression", (x, y) -> ridgeRegressionTraining().interceptFlag(true).distributed(true).compute(x, y));
+        w.put("naive_bayes", (x, y) -> multinomialNaiveBayesTraining(20).distributed(true).compute(x, y));
         w.put("qr", (x, y) -> qr().distributed(true).compute(x));
         w.put("svd", (x, y) -> svd().distributed(true).compute(x));
         w.put("pca_correlation", (x, y) -> pca().method("correlationDense").distributed(true).compute(x));
@@ -77,28 +86,34 @@ public final class Bench {
             c.barrier();
             double load = (System.nanoTime() - t0) / 1e9;
             List<Double> times = new ArrayList<>();
+            List<Double> cpu = new ArrayList<>();
             long w0 = System.nanoTime();
             work.run(mine, y); // warm-up: JIT and first touch, reported apart
             double warm = (System.nanoTime() - w0) / 1e9;
             for (int r = 0; r < reps; r++) {
                 c.barrier();
                 long s = System.nanoTime();
+                long cs = THREADS.getCurrentThreadCpuTime();
                 if (csv) {
                     readCsv(data, c.rank(), c.size());
                 } else {
                     work.run(mine, y);
                 }
+                double rankCpu = (THREADS.getCurrentThreadCpuTime() - cs) / 1e9;
                 c.barrier();
                 times.add((System.nanoTime() - s) / 1e9);
+                // the busiest rank's CPU seconds: what the wall time would be with a free core per rank
+                cpu.add(c.allreduce(new double[] {rankCpu}, daal4j.spmd.Op.MAX)[0]);
             }
             if (c.rank() == 0) {
                 double[] t = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                double[] ct = cpu.stream().mapToDouble(Double::doubleValue).sorted().toArray();
                 System.out.println(String.format(Locale.ROOT,
                         "{\"workload\":\"%s\",\"engine\":\"%s\",\"ranks\":%d,\"rows\":%d,\"cols\":%d,"
                                 + "\"load_s\":%.4f,\"warmup_s\":%.4f,\"median_s\":%.5f,\"min_s\":%.5f,\"max_s\":%.5f,"
-                                + "\"blas\":\"%s\"}",
+                                + "\"cpu_s\":%.5f,\"blas\":\"%s\"}",
                         a.get("workload"), c.engine(), c.size(), rows, cols, load, warm, t[t.length / 2], t[0],
-                        t[t.length - 1], Linalg.isNative() ? "native" : "java"));
+                        t[t.length - 1], ct[ct.length / 2], Linalg.isNative() ? "native" : "java"));
             }
         };
         if (process.size() > 1) {

@@ -118,6 +118,19 @@ public final class Matrix {
         return new Matrix(to - from, cols, Arrays.copyOfRange(data, from * cols, to * cols));
     }
 
+    /** Columns [from, to) as a new matrix. */
+    public Matrix columnRange(int from, int to) {
+        if (from < 0 || to > cols || from > to) {
+            throw new IndexOutOfBoundsException("columns [" + from + ", " + to + ") outside 0.." + cols);
+        }
+        int w = to - from;
+        double[] d = new double[rows * w];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(data, i * cols + from, d, i * w, w);
+        }
+        return new Matrix(rows, w, d);
+    }
+
     /** The transpose, as a new matrix. */
     public Matrix transpose() {
         return ofColumnMajor(cols, rows, data);

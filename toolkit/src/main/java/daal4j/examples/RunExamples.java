@@ -23,6 +23,9 @@ public final class RunExamples {
         Map<String, Runnable> all = new LinkedHashMap<>();
         all.put("low_order_moments", LowOrderMomentsExample::run);
         all.put("covariance", CovarianceExample::run);
+        all.put("linear_regression", LinearRegressionExample::run);
+        all.put("ridge_regression", RidgeRegressionExample::run);
+        all.put("naive_bayes", NaiveBayesExample::run);
         all.put("kmeans", KMeansExample::run);
         all.put("qr", QrExample::run);
         all.put("svd", SvdExample::run);

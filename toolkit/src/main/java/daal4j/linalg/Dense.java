@@ -2,6 +2,7 @@ package daal4j.linalg;
 
 import daal4j.data.Matrix;
 import dev.ludovic.netlib.lapack.LAPACK;
+import org.netlib.util.doubleW;
 import org.netlib.util.intW;
 
 /**
@@ -9,6 +10,15 @@ import org.netlib.util.intW;
  * column-major p x n transpose, which is how each kernel hands it to BLAS without copying.
  */
 public final class Dense {
+
+    /** Unit roundoff of doubles. */
+    private static final double EPS = Math.ulp(1.0) / 2;
+
+    /** Up to this many columns of Y, X'Y goes column by column through dgemv (measured faster). */
+    private static final int FEW_COLUMNS = 4;
+
+    /** Eigenvalues of a PSD system below this fraction of the largest are taken as zero. */
+    private static final double NULL_EIGENVALUE = 1e-12;
 
     private Dense() {
     }
@@ -18,8 +28,39 @@ public final class Dense {
      * triangle of the p x p accumulator {@code gram} (symmetric; see {@link #symmetrize}).
      */
     public static void addGram(double[] x, int p, int from, int to, double[] gram) {
+        addGram(x, p, from, to, gram, 0, p);
+    }
+
+    /**
+     * Adds X'X of rows [from, to) of the row-major n x p array {@code x} into the upper
+     * triangle of the p x p column-major block of {@code c} starting at {@code offset} with
+     * leading dimension {@code ldc} (a diagonal block of a larger cross-product).
+     */
+    public static void addGram(double[] x, int p, int from, int to, double[] c, int offset, int ldc) {
         if (to > from && p > 0) {
-            Linalg.blas().dsyrk("U", "N", p, to - from, 1.0, x, from * p, p, 1.0, gram, 0, p);
+            Linalg.blas().dsyrk("U", "N", p, to - from, 1.0, x, from * p, p, 1.0, c, offset, ldc);
+        }
+    }
+
+    /**
+     * Adds X'Y of rows [from, to) (x row-major n x p, y row-major n x q) into the p x q
+     * column-major block of {@code c} starting at {@code offset} with leading dimension
+     * {@code ldc} (an off-diagonal block of a larger cross-product).
+     */
+    public static void addCrossProduct(double[] x, int p, double[] y, int q, int from, int to, double[] c, int offset,
+                                       int ldc) {
+        if (to > from && p > 0 && q > 0) {
+            if (q <= FEW_COLUMNS) {
+                // a few columns: one X'y per column (dgemv, y strided) beats dgemm's skinny kernel
+                for (int r = 0; r < q; r++) {
+                    Linalg.blas().dgemv("N", p, to - from, 1.0, x, from * p, p, y, from * q + r, q, 1.0, c,
+                            offset + r * ldc, 1);
+                }
+            } else {
+                // the row-major arrays are column-major X' (p x n) and Y' (q x n): X'Y = (X')(Y')'
+                Linalg.blas().dgemm("N", "T", p, q, to - from, 1.0, x, from * p, p, y, from * q, q, 1.0, c, offset,
+                        ldc);
+            }
         }
     }
 
@@ -31,6 +72,16 @@ public final class Dense {
         if (to > from && p > 0 && q > 0) {
             // (X'Y)' = Y'X: column-major q x p result is row-major p x q
             Linalg.blas().dgemm("N", "T", q, p, to - from, 1.0, y, from * q, q, x, from * p, p, 1.0, xty, 0, q);
+        }
+    }
+
+    /** Adds the column sums of rows [from, to) of the row-major n x p array {@code x} into {@code sums}. */
+    public static void addColumnSums(double[] x, int p, int from, int to, double[] sums) {
+        if (to > from && p > 0) {
+            // row-major rows are column-major columns: X' 1 is dgemv on the p x (to - from) transpose
+            double[] ones = new double[to - from];
+            java.util.Arrays.fill(ones, 1.0);
+            Linalg.blas().dgemv("N", p, to - from, 1.0, x, from * p, p, ones, 0, 1, 1.0, sums, 0, 1);
         }
     }
 
@@ -111,6 +162,58 @@ public final class Dense {
             throw new ArithmeticException("Cholesky solve failed: LAPACK dpotrs info " + info.val);
         }
         return Matrix.ofColumnMajor(p, q, x);
+    }
+
+    /**
+     * Solves A X = B for symmetric positive semidefinite A (p x p), B p x q: by Cholesky when
+     * A is not singular to working precision, else the minimum-norm solution through A's
+     * eigenvalues (the pseudo-inverse, eigenvalues below 1e-12 of the largest taken as zero),
+     * which for normal equations X'X is a least-squares solution as NumPy's lstsq gives.
+     */
+    public static Matrix solvePsd(Matrix a, Matrix b) {
+        int p = a.rows();
+        if (a.cols() != p || b.rows() != p) {
+            throw new IllegalArgumentException("solvePsd: A is " + a.rows() + " x " + a.cols()
+                    + ", B is " + b.rows() + " x " + b.cols());
+        }
+        if (p == 0) {
+            return Matrix.zeros(0, b.cols());
+        }
+        LAPACK lapack = Linalg.lapack();
+        double[] f = a.toRowMajor(); // symmetric: row- and column-major agree
+        double norm = lapack.dlansy("1", "U", p, f, p, new double[p]);
+        intW info = new intW(0);
+        lapack.dpotrf("U", p, f, p, info);
+        if (info.val == 0) {
+            doubleW rcond = new doubleW(0);
+            lapack.dpocon("U", p, f, p, norm, rcond, new double[3 * p], new int[p], info);
+            // a factor that exists but is this ill-conditioned is rounding noise, not a solution
+            if (info.val == 0 && rcond.val > p * EPS) {
+                double[] x = b.toColumnMajor();
+                lapack.dpotrs("U", p, b.cols(), f, p, x, p, info);
+                if (info.val == 0) {
+                    return Matrix.ofColumnMajor(p, b.cols(), x);
+                }
+            }
+        }
+        return pseudoInverseSolve(a, b);
+    }
+
+    /** X = V diag(1/w) V' B over the eigenpairs (w, V) of A with w above 1e-12 max w. */
+    private static Matrix pseudoInverseSolve(Matrix a, Matrix b) {
+        int p = a.rows();
+        SymmetricEigen eigen = SymmetricEigen.of(a);
+        double[] w = eigen.values();
+        // a zero eigenvalue of a computed X'X comes out as rounding noise of about n eps of the
+        // largest (and an eigensolver adds p eps): 1e-12 sits well above that, well below signal
+        double cutoff = NULL_EIGENVALUE * Math.max(0, w[0]);
+        double[] inverse = new double[p];
+        for (int k = 0; k < p; k++) {
+            inverse[k] = w[k] > cutoff ? 1 / w[k] : 0;
+        }
+        // eigenvectors are the rows of V': X = V (diag(1/w) (V' B))
+        Matrix vt = eigen.vectors();
+        return multiply(vt.transpose(), scaleRows(multiply(vt, b), inverse));
     }
 
     /** The p x p identity. */

@@ -7,18 +7,24 @@ import java.util.Arrays;
 
 /**
  * Summary of some rows of p columns: the count, the mean, and the centered cross-products
- * sum (x - mean)(x - mean)'. Each row block is centered on its own mean before {@code dsyrk},
- * and summaries merge exactly (Chan et al.) by adding the cross-products plus the outer
- * product of the difference of means, so no large raw sums are ever subtracted.
+ * sum (x - mean)(x - mean)'. Rows go through {@code dsyrk} a block at a time, each block
+ * centered first (shifted by the mean of the rows before it, its own mean's small remainder
+ * taken out exactly) unless every mean so far is within two standard deviations of zero, where
+ * raw products lose nothing and the block needs no centered copy. The summaries of blocks,
+ * chunks and ranks merge exactly (Chan et al.): cross-products plus the outer product of the
+ * difference of means, so no large raw sums are ever subtracted.
  *
- * <p>The mean is kept as shift + offset, the shift being a data row: near 1e15 a double
- * cannot hold a mean to better than 0.125, but its offset from a data row it can, and
- * differences of shifts of similar size are exact. Immutable.
+ * <p>The mean is kept as shift + offset, the shift being a data row or an earlier mean: near
+ * 1e15 a double cannot hold a mean to better than 0.125, but its offset from a nearby value
+ * it can, and differences of shifts of similar size are exact. Immutable.
  */
 public final class CrossProducts {
 
-    /** Target size of a centered block, in doubles (2 MB): the block's passes stay in cache. */
-    private static final int BLOCK_VALUES = 1 << 18;
+    /** Target size of a block, in doubles (512 KB): it stays in cache from one pass to the next. */
+    private static final int BLOCK_VALUES = 1 << 16;
+
+    /** Fewest rows per block: fewer would leave dsyrk too short a sum to run at speed. */
+    private static final int MIN_BLOCK_ROWS = 512;
 
     /** Number of columns. */
     public final int p;
@@ -60,33 +66,111 @@ public final class CrossProducts {
         if (p == 0 || rows == 0) {
             return new CrossProducts(p, rows, new double[p], new double[p], new double[p * p]);
         }
-        int blockRows = Math.max(64, BLOCK_VALUES / p);
+        int blockRows = Math.max(MIN_BLOCK_ROWS, BLOCK_VALUES / p);
         double[] block = new double[Math.min(rows, blockRows) * p];
-        // one accumulator for every block: this method owns it until it returns it
-        double[] u = new double[p * p];
+        // one accumulator for every block: this method owns it until it returns it. The p
+        // spare values satisfy netlib's bounds check, which wants a whole ldc-long column
+        // after the last one of a diagonal block even where BLAS writes only its top.
+        double[] u = new double[p * p + p];
         CrossProducts acc = new CrossProducts(p, 0, new double[p], new double[p], u);
         for (int from = 0; from < rows; from += blockRows) {
             int to = Math.min(rows, from + blockRows);
-            acc = combine(acc, u, centerBlock(block, parts, names, p, from, to, u));
+            CrossProducts b = nearZeroMeans(acc)
+                    ? rawBlock(parts, names, p, from, to, u)
+                    : centerBlock(block, parts, names, p, from, to, acc, u);
+            acc = combine(acc, u, b);
         }
-        return acc;
+        return new CrossProducts(p, acc.n, acc.shift, acc.offset, Arrays.copyOf(u, p * p));
     }
 
     /**
-     * Puts rows [from, to) of {@code parts}, centered on their own mean, into {@code block},
-     * adds their cross-products to {@code u}, and returns their count and mean.
+     * Whether every column's mean so far lies within two standard deviations of zero. Then
+     * a block's raw products X'X exceed its centered ones by the factor 1 + mean^2/var <= 5
+     * at most, so X'X - nb mean mean' loses no more than 5 ulps of them to cancellation, and
+     * the block needs no centered copy: one dsyrk and column sums straight on the data.
+     */
+    private static boolean nearZeroMeans(CrossProducts before) {
+        if (before.n < 2) {
+            return false;
+        }
+        int p = before.p;
+        for (int j = 0; j < p; j++) {
+            double m = before.shift[j] + before.offset[j];
+            if (!(m * m <= 4 * before.upper[j * p + j] / before.n)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Adds the centered products of rows [from, to) of {@code parts} side by side to
+     * {@code u} from their raw ones: dsyrk for each part, X'Y for each pair, in place.
+     */
+    private static CrossProducts rawBlock(Matrix[] parts, String[] names, int p, int from, int to, double[] u) {
+        int nb = to - from;
+        double[] mean = new double[p];
+        int ca = 0;
+        for (int a = 0; a < parts.length; a++) {
+            double[] xa = parts[a].rowMajorView();
+            int qa = parts[a].cols();
+            double[] sums = new double[qa];
+            Dense.addColumnSums(xa, qa, from, to, sums);
+            for (int j = 0; j < qa; j++) {
+                // a NaN or infinity anywhere in the column reaches its sum: find it only then
+                if (!Double.isFinite(sums[j])) {
+                    Inputs.requireFinite(parts[a], from, to, names[a]);
+                    throw new IllegalArgumentException(names[a] + ": values too large to sum (overflow)");
+                }
+                mean[ca + j] = sums[j] / nb;
+            }
+            Dense.addGram(xa, qa, from, to, u, ca * p + ca, p);
+            int cb = ca + qa;
+            for (int b = a + 1; b < parts.length; b++) {
+                int qb = parts[b].cols();
+                Dense.addCrossProduct(xa, qa, parts[b].rowMajorView(), qb, from, to, u, cb * p + ca, p);
+                cb += qb;
+            }
+            ca += qa;
+        }
+        subtractOuter(u, p, nb, mean);
+        return new CrossProducts(p, nb, new double[p], mean, null);
+    }
+
+    /** u -= w v v' on the upper triangle. */
+    private static void subtractOuter(double[] u, int p, double w, double[] v) {
+        for (int j = 0; j < p; j++) {
+            double vj = w * v[j];
+            int c = j * p;
+            for (int i = 0; i <= j; i++) {
+                u[c + i] -= vj * v[i];
+            }
+        }
+    }
+
+    /**
+     * Puts rows [from, to) of {@code parts}, centered, into {@code block}, adds their
+     * centered cross-products to {@code u}, and returns their count and mean.
+     *
+     * <p>The rows are shifted by the mean of the rows before them ({@code before}), or by
+     * the block's first row when there are none. The shifted block's mean o is then of the
+     * order of its spread at most (small, after the first block), so the centered products
+     * D'D - nb o o' lose nothing to cancellation; only the first block, whose shift is a
+     * single row, is centered exactly on its own mean in a second pass.
      */
     private static CrossProducts centerBlock(double[] block, Matrix[] parts, String[] names, int p, int from,
-                                             int to, double[] u) {
+                                             int to, CrossProducts before, double[] u) {
         int nb = to - from;
-        // shift = the block's first row: exact, and close to the block's values
-        double[] s = new double[p];
+        boolean first = before.n == 0;
+        double[] s = first ? new double[p] : before.mean();
         double[] o = new double[p];
         int col = 0;
         for (Matrix m : parts) {
             int q = m.cols();
             double[] x = m.rowMajorView();
-            System.arraycopy(x, from * q, s, col, q);
+            if (first) {
+                System.arraycopy(x, from * q, s, col, q);
+            }
             for (int i = from; i < to; i++) {
                 int src = i * q;
                 int dst = (i - from) * p + col;
@@ -108,14 +192,18 @@ public final class CrossProducts {
             }
             o[j] /= nb;
         }
-        // center on the block's own mean, then dsyrk: the block's centered cross-products
-        for (int i = 0; i < nb; i++) {
-            int r = i * p;
-            for (int j = 0; j < p; j++) {
-                block[r + j] -= o[j];
+        if (first) {
+            for (int i = 0; i < nb; i++) {
+                int r = i * p;
+                for (int j = 0; j < p; j++) {
+                    block[r + j] -= o[j];
+                }
             }
+            Dense.addGram(block, p, 0, nb, u);
+        } else {
+            Dense.addGram(block, p, 0, nb, u);
+            subtractOuter(u, p, nb, o);
         }
-        Dense.addGram(block, p, 0, nb, u);
         return new CrossProducts(p, nb, s, o, null);
     }
 

@@ -106,7 +106,7 @@ class CovarianceTest {
 
     @Test
     void blocksOfManyColumnsAndUnevenRanks() {
-        // more rows than one centered block holds (2^18 / p rows): the Chan merge between blocks
+        // more rows than one centered block holds (2^16 / p rows): the Chan merge between blocks
         java.util.Random rnd = new java.util.Random(7);
         int n = 3000;
         int p = 120;
@@ -116,27 +116,57 @@ class CovarianceTest {
         }
         Matrix x = Matrix.wrap(n, p, v);
         CovarianceResult batch = covariance().compute(x);
-        // two-pass reference: exact mean first, then centered products
-        double[] mean = new double[p];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < p; j++) {
-                mean[j] += v[i * p + j] / n;
-            }
-        }
-        for (int a = 0; a < p; a += 17) {
-            for (int b = 0; b < p; b += 13) {
-                double s = 0;
-                for (int i = 0; i < n; i++) {
-                    s += (v[i * p + a] - mean[a]) * (v[i * p + b] - mean[b]);
-                }
-                assertEquals(s / (n - 1), batch.covariance.get(a, b), 1e-9 * Math.sqrt(
-                        batch.covariance.get(a, a) * batch.covariance.get(b, b)), "(" + a + ", " + b + ")");
-            }
-        }
+        assertTwoPass(x, batch, 17, 13, 1e-9);
         int[] cuts = {0, 1, 2000, 2001, n};
         CovarianceResult uneven = Spmd.local(4).call(() ->
                 covariance().distributed(true).compute(x.rowRange(cuts[myProcid()], cuts[myProcid() + 1]))).get(1);
         assertClose(batch.covariance, uneven.covariance, 1e-10, "uneven split");
+    }
+
+    @Test
+    void blocksNearZeroAndFarFromZeroAgreeWithTwoPass() {
+        // near-zero means take the raw dsyrk path, the jump to 1e8 the centered one
+        java.util.Random rnd = new java.util.Random(11);
+        int n = 60000;
+        int p = 4;
+        double[] v = new double[n * p];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < p; j++) {
+                v[i * p + j] = rnd.nextGaussian() * (j + 1) + (i >= 40000 && j == 2 ? 1e8 : 0.3 * j);
+            }
+        }
+        Matrix x = Matrix.wrap(n, p, v);
+        for (Matrix part : new Matrix[] {x, x.rowRange(0, 40000)}) {
+            assertTwoPass(part, covariance().compute(part), 1, 1, 1e-11);
+        }
+        CovarianceResult split = Spmd.local(3).call(() ->
+                covariance().distributed(true).compute(Examples.slice(x, myProcid(), numProcs()))).get(0);
+        assertClose(covariance().compute(x).covariance, split.covariance, 1e-10, "split");
+    }
+
+    /**
+     * Entries (a, b) with a, b stepping by {@code da}, {@code db} against the two-pass
+     * reference (exact mean first, then centered products), relative to sqrt(C_aa C_bb).
+     */
+    private static void assertTwoPass(Matrix x, CovarianceResult r, int da, int db, double tol) {
+        int n = x.rows();
+        int p = x.cols();
+        double[] mean = new double[p];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < p; j++) {
+                mean[j] += x.get(i, j) / n;
+            }
+        }
+        for (int a = 0; a < p; a += da) {
+            for (int b = 0; b < p; b += db) {
+                double s = 0;
+                for (int i = 0; i < n; i++) {
+                    s += (x.get(i, a) - mean[a]) * (x.get(i, b) - mean[b]);
+                }
+                assertEquals(s / (n - 1), r.covariance.get(a, b), tol * Math.sqrt(
+                        r.covariance.get(a, a) * r.covariance.get(b, b)), "(" + a + ", " + b + ")");
+            }
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package daal4j.algorithms.moments;
 
 import static daal4j.Daal4j.lowOrderMoments;
+import static daal4j.testing.Fixtures.assertLineClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,7 +34,7 @@ class LowOrderMomentsMpiTest {
             List<String> got = job.stdout(r);
             assertEquals(one.size(), got.size(), "rank " + r + "\n" + job);
             for (int k = 0; k < one.size(); k++) {
-                assertClose(one.get(k), got.get(k), 1e-10, "rank " + r);
+                assertLineClose(one.get(k), got.get(k), 1e-10, "rank " + r);
             }
             // all ranks bit-identical
             assertEquals(job.stdout(0), got, "rank " + r);
@@ -60,17 +61,5 @@ class LowOrderMomentsMpiTest {
         // everything after the engine line: the same numbers, printed the same way
         assertEquals(local.subList(1, local.size()), mpi.subList(1, mpi.size()), job.toString());
         assertTrue(local.size() > 10);
-    }
-
-    private static void assertClose(String expected, String actual, double tol, String where) {
-        String[] e = expected.split(" ");
-        String[] a = actual.split(" ");
-        assertEquals(e[0], a[0], where);
-        assertEquals(e.length, a.length, where + " " + e[0]);
-        for (int i = 1; i < e.length; i++) {
-            double x = Double.parseDouble(e[i]);
-            double y = Double.parseDouble(a[i]);
-            assertTrue(Math.abs(x - y) <= tol * Math.max(1, Math.abs(x)), where + " " + e[0] + "[" + i + "]: " + y + " vs " + x);
-        }
     }
 }

@@ -1,0 +1,135 @@
+package daal4j.algorithms.naivebayes;
+
+import daal4j.data.Inputs;
+import daal4j.data.Matrix;
+import java.util.Arrays;
+
+/**
+ * The naive Bayes partial: per class, the sum of each feature's counts over the rows of
+ * that class (nClasses x p), and the number of rows. Sums merge by addition (exact for
+ * integer counts below 2^53). Immutable.
+ */
+final class ClassSums {
+
+    /** Rows per block between checks for negative or non-finite counts (~1.6 MB of 50 columns). */
+    private static final int BLOCK_ROWS = 4096;
+
+    final int p;
+    final int nClasses;
+    final long n;
+    /** Row-major nClasses x p. */
+    final double[] sums;
+
+    private ClassSums(int p, int nClasses, long n, double[] sums) {
+        this.p = p;
+        this.nClasses = nClasses;
+        this.n = n;
+        this.sums = sums;
+    }
+
+    /**
+     * The class sums of the rows of {@code x} (non-negative finite counts) with
+     * {@code labels} (n x 1, integers 0..nClasses-1). One pass: each row is added to its
+     * class's row; a row of p doubles is too short for a BLAS call to pay, and a one-hot
+     * dgemm would do nClasses times the work.
+     */
+    static ClassSums of(Matrix x, Matrix labels, int nClasses) {
+        if (labels.cols() != 1) {
+            throw new IllegalArgumentException("labels must be one column (n x 1), got " + labels.rows() + " x "
+                    + labels.cols());
+        }
+        if (labels.rows() != x.rows()) {
+            throw new IllegalArgumentException("labels has " + labels.rows() + " rows, data has " + x.rows());
+        }
+        int p = x.cols();
+        int n = x.rows();
+        double[] v = x.rowMajorView();
+        double[] lab = labels.rowMajorView();
+        int[] cls = new int[n];
+        for (int i = 0; i < n; i++) {
+            double l = lab[i];
+            if (!(l >= 0 && l < nClasses && l == Math.rint(l))) {
+                throw new IllegalArgumentException("labels: " + l + " at row " + i + " is not a class 0.."
+                        + (nClasses - 1));
+            }
+            cls[i] = (int) l;
+        }
+        double[] sums = new double[nClasses * p];
+        double[] lo = new double[p];
+        for (int from = 0; from < n; from += BLOCK_ROWS) {
+            int to = Math.min(n, from + BLOCK_ROWS);
+            for (int i = from; i < to; i++) {
+                int src = i * p;
+                int dst = cls[i] * p;
+                // element-wise, so both lines vectorize across the row (a plain compare, not
+                // Math.min, whose NaN and -0.0 rules cost a third of the loop)
+                for (int j = 0; j < p; j++) {
+                    double c = v[src + j];
+                    sums[dst + j] += c;
+                    lo[j] = c < lo[j] ? c : lo[j];
+                }
+            }
+            // a negative count lowers the minimum, a NaN or infinity reaches the sums: look closer only then
+            if (min(lo) < 0 || !allFinite(sums)) {
+                Inputs.requireFinite(x, from, to, "data");
+                for (int e = from * p; e < to * p; e++) {
+                    if (v[e] < 0) {
+                        throw new IllegalArgumentException("data: " + v[e] + " at row " + e / p + ", column " + e % p
+                                + " (counts must be non-negative)");
+                    }
+                }
+                throw new IllegalArgumentException("data: counts too large to sum (overflow)");
+            }
+        }
+        return new ClassSums(p, nClasses, n, sums);
+    }
+
+    private static double min(double[] a) {
+        double m = 0;
+        for (double d : a) {
+            m = Math.min(m, d);
+        }
+        return m;
+    }
+
+    private static boolean allFinite(double[] a) {
+        double s = 0;
+        for (double d : a) {
+            s += d * 0; // NaN for NaN or infinity, else 0
+        }
+        return s == 0;
+    }
+
+    /** The sums of a's rows and b's. */
+    static ClassSums merge(ClassSums a, ClassSums b) {
+        // a rank with no rows has nothing to add, whatever width its empty input had
+        if (b.n == 0) {
+            return a;
+        }
+        if (a.n == 0) {
+            return b;
+        }
+        if (a.p != b.p) {
+            throw new IllegalArgumentException("feature counts differ: " + a.p + " and " + b.p + " columns");
+        }
+        double[] s = a.sums.clone();
+        for (int k = 0; k < s.length; k++) {
+            s[k] += b.sums[k];
+        }
+        return new ClassSums(a.p, a.nClasses, a.n + b.n, s);
+    }
+
+    /** Flat form: p, nClasses, n, sums. */
+    double[] encode() {
+        double[] e = new double[3 + sums.length];
+        e[0] = p;
+        e[1] = nClasses;
+        e[2] = n;
+        System.arraycopy(sums, 0, e, 3, sums.length);
+        return e;
+    }
+
+    static ClassSums decode(double[] e) {
+        return new ClassSums((int) e[0], (int) e[1], (long) e[2], Arrays.copyOfRange(e, 3, e.length));
+    }
+}

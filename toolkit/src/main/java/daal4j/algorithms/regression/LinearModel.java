@@ -1,0 +1,60 @@
+package daal4j.algorithms.regression;
+
+import daal4j.algorithms.Result;
+import daal4j.data.Inputs;
+import daal4j.data.Matrix;
+import daal4j.linalg.Dense;
+
+/**
+ * A linear (or ridge) regression model, with daal4py's attribute names: {@code Beta} is
+ * responses x (features + 1), the intercept first (0 when not fitted). Immutable.
+ */
+public final class LinearModel extends Result {
+
+    /** Coefficients: one row per response, intercept first. */
+    public final Matrix Beta;
+    /** Number of coefficients per response: features + 1. */
+    public final long NumberOfBetas;
+    /** Number of responses. */
+    public final long NumberOfResponses;
+    /** Number of features. */
+    public final long NumberOfFeatures;
+    /** Whether the intercept was fitted. */
+    public final boolean InterceptFlag;
+
+    /** A model from its coefficients (responses x (features + 1), intercept first). */
+    public LinearModel(Matrix beta, boolean interceptFlag) {
+        if (beta.cols() < 1) {
+            throw new IllegalArgumentException("Beta needs at least the intercept column");
+        }
+        Beta = beta;
+        NumberOfBetas = beta.cols();
+        NumberOfResponses = beta.rows();
+        NumberOfFeatures = beta.cols() - 1L;
+        InterceptFlag = interceptFlag;
+    }
+
+    /** The responses predicted for the rows of {@code x}: x b' + b0, n x responses. */
+    Matrix predict(Matrix x) {
+        int p = (int) NumberOfFeatures;
+        int q = (int) NumberOfResponses;
+        if (x.cols() != p) {
+            throw new IllegalArgumentException("data has " + x.cols() + " features, the model " + p);
+        }
+        Inputs.requireFinite(x, "data");
+        double[] slopes = new double[q * p];
+        for (int r = 0; r < q; r++) {
+            for (int j = 0; j < p; j++) {
+                slopes[r * p + j] = Beta.get(r, j + 1);
+            }
+        }
+        Matrix y = Dense.multiplyTransposed(x, Matrix.wrap(q, p, slopes));
+        double[] v = y.rowMajorView().clone();
+        for (int i = 0; i < x.rows(); i++) {
+            for (int r = 0; r < q; r++) {
+                v[i * q + r] += Beta.get(r, 0);
+            }
+        }
+        return Matrix.wrap(x.rows(), q, v);
+    }
+}

@@ -1,0 +1,81 @@
+package daal4j.linalg;
+
+import static daal4j.testing.Fixtures.assertClose;
+
+import daal4j.data.Matrix;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The kernels the cross-product summaries and regressions use, against plain loops. */
+class DenseKernelsTest {
+
+    private static Matrix random(int n, int p, long seed) {
+        Random r = new Random(seed);
+        double[] v = new double[n * p];
+        for (int k = 0; k < v.length; k++) {
+            v[k] = r.nextGaussian();
+        }
+        return Matrix.wrap(n, p, v);
+    }
+
+    /** X'Y of rows [from, to), by loops. */
+    private static Matrix crossProduct(Matrix x, Matrix y, int from, int to) {
+        double[] c = new double[x.cols() * y.cols()];
+        for (int i = from; i < to; i++) {
+            for (int a = 0; a < x.cols(); a++) {
+                for (int b = 0; b < y.cols(); b++) {
+                    c[a * y.cols() + b] += x.get(i, a) * y.get(i, b);
+                }
+            }
+        }
+        return Matrix.wrap(x.cols(), y.cols(), c);
+    }
+
+    @Test
+    void crossProductBlocksLandInALargerColumnMajorArray() {
+        Matrix x = random(300, 5, 1);
+        for (int q : new int[] {2, 7}) { // dgemv below 5 columns, dgemm above
+            Matrix y = random(300, q, 2);
+            int ld = 5 + q + 1;
+            double[] c = new double[ld * (q + 1)];
+            Dense.addCrossProduct(x.rowMajorView(), 5, y.rowMajorView(), q, 10, 290, c, ld + 1, ld);
+            double[] block = new double[5 * q];
+            for (int a = 0; a < 5; a++) {
+                for (int b = 0; b < q; b++) {
+                    block[a * q + b] = c[ld + 1 + b * ld + a];
+                }
+            }
+            assertClose(crossProduct(x, y, 10, 290), Matrix.wrap(5, q, block), 1e-12, "X'Y, " + q + " columns");
+        }
+        double[] sums = new double[5];
+        Dense.addColumnSums(x.rowMajorView(), 5, 10, 290, sums);
+        assertClose(crossProduct(Matrix.wrap(300, 1, filled(300, 1.0)), x, 10, 290), Matrix.row(sums), 1e-12, "sums");
+    }
+
+    @Test
+    void solvePsdIsCholeskyWhenRegularAndMinimumNormWhenSingular() {
+        Matrix x = random(50, 4, 3);
+        Matrix b = random(4, 2, 4);
+        Matrix a = Dense.gram(x);
+        assertClose(Dense.choleskySolve(a, b), Dense.solvePsd(a, b), 1e-12, "regular");
+        // rank 2: a = v v' + w w'; the minimum-norm solution of a z = a t is the projection of t on span(v, w)
+        double[] v = {1, 2, 0, 1};
+        double[] w = {0, 1, 1, -1};
+        double[] s = new double[16];
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 4; j++) {
+                s[i * 4 + j] = v[i] * v[j] + w[i] * w[j];
+            }
+        }
+        Matrix singular = Matrix.wrap(4, 4, s);
+        Matrix t = Matrix.column(v[0] + 2 * w[0], v[1] + 2 * w[1], v[2] + 2 * w[2], v[3] + 2 * w[3]);
+        assertClose(t, Dense.solvePsd(singular, Dense.multiply(singular, t)), 1e-12, "in the span: itself");
+        assertClose(Matrix.zeros(4, 1), Dense.solvePsd(Matrix.zeros(4, 4), Matrix.zeros(4, 1)), 0, "zero system");
+    }
+
+    private static double[] filled(int n, double value) {
+        double[] d = new double[n];
+        java.util.Arrays.fill(d, value);
+        return d;
+    }
+}
