@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import daal4j.data.Matrix;
 import daal4j.linalg.Dense;
-import daal4j.data.Csv;
 import daal4j.testing.Fixtures;
-import daal4j.testing.TestData;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +16,7 @@ public final class Decomp {
 
     /** A daal4py 2024.7.0 golden field, e.g. {@code golden("qr", "matrixR")}. */
     public static Matrix golden(String name, String field) {
-        return Csv.read(TestData.golden(name).resolve(field + ".csv"));
+        return Fixtures.golden(name, field);
     }
 
     /**

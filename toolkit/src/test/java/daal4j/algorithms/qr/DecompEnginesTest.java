@@ -1,5 +1,6 @@
 package daal4j.algorithms.qr;
 
+import static daal4j.Daal4j.linearRegressionTraining;
 import static daal4j.Daal4j.pca;
 import static daal4j.Daal4j.qr;
 import static daal4j.Daal4j.svd;
@@ -24,7 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * qr, svd and pca as one SPMD program ({@link DecompRanksMain}) on every engine: what each
+ * qr, svd, pca and linear regression qrDense as one SPMD program ({@link DecompRanksMain}) on every engine: what each
  * rank prints equals the batch result to 1e-10 and is identical on every rank; each rank's
  * Q reproduces its rows; a NaN on one rank is reported on all.
  */
@@ -38,6 +39,8 @@ class DecompEnginesTest {
         e.put("qr.matrixR", qr().compute(X).matrixR);
         e.put("svd.singularValues", svd().compute(X).singularValues);
         e.put("svd.rightSingularMatrix", svd().compute(X).rightSingularMatrix);
+        e.put("linear_regression.qrDense.Beta", linearRegressionTraining().method("qrDense").interceptFlag(true)
+                .compute(X.columnRange(0, 6), X.columnRange(6, 7)).model.Beta);
         for (String method : new String[] {"correlationDense", "svdDense"}) {
             PcaResult p = pca().method(method).isDeterministic(true).resultsToCompute("variance").compute(X);
             e.put("pca." + method + ".eigenvalues", p.eigenvalues);

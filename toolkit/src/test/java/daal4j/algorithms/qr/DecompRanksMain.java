@@ -2,6 +2,7 @@ package daal4j.algorithms.qr;
 
 import static daal4j.Daal4j.daalfini;
 import static daal4j.Daal4j.daalinit;
+import static daal4j.Daal4j.linearRegressionTraining;
 import static daal4j.Daal4j.pca;
 import static daal4j.Daal4j.qr;
 import static daal4j.Daal4j.svd;
@@ -66,6 +67,10 @@ public final class DecompRanksMain {
         out.addAll(lines("svd.singularValues", s.singularValues));
         out.addAll(lines("svd.rightSingularMatrix", s.rightSingularMatrix));
         out.addAll(lines("svd.localGram", Dense.gram(s.leftSingularMatrix)));
+        // linear regression qrDense: the first 6 columns explain the last
+        out.addAll(lines("linear_regression.qrDense.Beta", linearRegressionTraining().method("qrDense")
+                .interceptFlag(true).distributed(true).compute(mine.columnRange(0, 6), mine.columnRange(6, 7))
+                .model.Beta));
         for (String method : new String[] {"correlationDense", "svdDense"}) {
             PcaResult p = pca().method(method).isDeterministic(true).resultsToCompute("mean|variance")
                     .distributed(true).compute(mine);
