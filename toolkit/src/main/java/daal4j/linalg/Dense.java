@@ -299,6 +299,24 @@ public final class Dense {
         return Matrix.wrap((int) n, p, d);
     }
 
+    /** The columns of {@code a} then those of {@code b}, row by row (same number of rows). */
+    public static Matrix sideBySide(Matrix a, Matrix b) {
+        if (a.rows() != b.rows()) {
+            throw new IllegalArgumentException("cannot put " + a.rows() + " rows beside " + b.rows());
+        }
+        int n = a.rows();
+        int p = a.cols();
+        int q = b.cols();
+        double[] d = new double[Math.toIntExact((long) n * (p + q))];
+        double[] av = a.rowMajorView();
+        double[] bv = b.rowMajorView();
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(av, i * p, d, i * (p + q), p);
+            System.arraycopy(bv, i * q, d, i * (p + q) + p, q);
+        }
+        return Matrix.wrap(n, p + q, d);
+    }
+
     /**
      * Solves R X = B for upper triangular p x p R (LAPACK dtrtrs); B is p x q. Throws
      * ArithmeticException when R is singular.

@@ -113,30 +113,21 @@ public final class HouseholderQr {
         if (m == 0 || q == 0) {
             return;
         }
-        // C = [B[:k, :]; 0] column-major m x q, then C := Q C by the reflectors
-        double[] c = new double[m * q];
-        double[] bv = b.rowMajorView();
-        for (int i = 0; i < k; i++) {
-            for (int j = 0; j < q; j++) {
-                c[j * m + i] = bv[i * q + j];
-            }
-        }
+        // The row-major m x q block of out is the column-major q x m matrix (Q B)' = B' Q':
+        // start it as [B[:k, :]' 0] (B's first k rows, then zero rows) and let dormqr multiply
+        // by Q' from the right, in place, with no transposed copy.
+        int base = rowOffset * q;
+        System.arraycopy(b.rowMajorView(), 0, out, base, k * q);
+        java.util.Arrays.fill(out, base + k * q, base + m * q, 0.0);
         if (k > 0) {
             LAPACK lapack = Linalg.lapack();
             intW info = new intW(0);
             double[] query = new double[1];
-            lapack.dormqr("L", "N", m, q, k, factors, m, tau, c, m, query, -1, info);
+            lapack.dormqr("R", "T", q, m, k, factors, 0, m, tau, 0, out, base, q, query, 0, -1, info);
             double[] work = new double[Math.max(1, (int) query[0])];
-            lapack.dormqr("L", "N", m, q, k, factors, m, tau, c, m, work, work.length, info);
+            lapack.dormqr("R", "T", q, m, k, factors, 0, m, tau, 0, out, base, q, work, 0, work.length, info);
             if (info.val != 0) {
                 throw new ArithmeticException("applying Q failed: LAPACK dormqr info " + info.val);
-            }
-        }
-        int base = rowOffset * q;
-        for (int j = 0; j < q; j++) {
-            int col = j * m;
-            for (int i = 0; i < m; i++) {
-                out[base + i * q + j] = c[col + i];
             }
         }
     }

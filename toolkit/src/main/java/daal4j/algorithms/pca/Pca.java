@@ -1,8 +1,12 @@
 package daal4j.algorithms.pca;
 
-import daal4j.data.Matrix;
+import daal4j.algorithms.covariance.Covariance;
+import daal4j.algorithms.covariance.CovarianceResult;
+import daal4j.algorithms.qr.CenteredR;
 import daal4j.data.Inputs;
+import daal4j.data.Matrix;
 import daal4j.linalg.Dense;
+import daal4j.linalg.SymmetricEigen;
 import daal4j.linalg.ThinSvd;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -11,6 +15,9 @@ import java.util.Set;
 
 /**
  * Principal component analysis (daal4py's {@code pca}), batch or distributed.
+ *
+ * <p>correlationDense: the covariance of all rows (the covariance algorithm's stable merge
+ * across ranks), scaled to the correlation matrix, then its eigenpairs (LAPACK dsyevr).
  *
  * <p>svdDense: the tall-and-skinny QR of the centered data (merged exactly across ranks, see
  * {@link CenteredR}), its columns scaled by 1/sd unless {@code normalization} says centering
@@ -103,7 +110,7 @@ public final class Pca {
         if (method.equals("svdDense")) {
             return fromSvd(new CenteredQr().distributed(distributed).compute(data));
         }
-        throw new UnsupportedOperationException("pca: correlationDense is not wired yet");
+        return fromCovariance(new Covariance().distributed(distributed).compute(data));
     }
 
     /** The principal components of this rank's file: {@code pattern} with {@code {}} replaced by {@code id}. */
@@ -112,7 +119,7 @@ public final class Pca {
     }
 
     private PcaResult fromSvd(CenteredR all) {
-        int p = all.mean.length;
+        int p = all.r.cols();
         if (all.n < 2) {
             throw new IllegalArgumentException("pca: needs at least 2 rows in all, got " + all.n);
         }
@@ -133,7 +140,28 @@ public final class Pca {
         for (int i = 0; i < k; i++) {
             values[i] = doScale ? s[i] * s[i] / (all.n - 1) : s[i];
         }
-        return result(values, svd.vt().rowRange(0, k), all.mean, variances);
+        return result(values, svd.vt().rowRange(0, k), all.mean(), variances);
+    }
+
+    private PcaResult fromCovariance(CovarianceResult cov) {
+        Matrix c = cov.covariance;
+        int p = c.cols();
+        int k = components(p);
+        double[] variances = new double[p];
+        for (int j = 0; j < p; j++) {
+            variances[j] = c.get(j, j);
+            if (!(variances[j] > 0)) {
+                throw new IllegalArgumentException("pca: column " + j + " has zero variance; correlationDense needs"
+                        + " every column to vary (svdDense accepts constant columns)");
+            }
+        }
+        double[] inverseSd = new double[p];
+        for (int j = 0; j < p; j++) {
+            inverseSd[j] = 1 / Math.sqrt(variances[j]);
+        }
+        Matrix correlation = Dense.scaleColumns(Dense.scaleRows(c, inverseSd), inverseSd);
+        SymmetricEigen eig = SymmetricEigen.of(correlation);
+        return result(Arrays.copyOf(eig.values(), k), eig.vectors().rowRange(0, k), cov.mean.rowAt(0), variances);
     }
 
     private int components(int p) {

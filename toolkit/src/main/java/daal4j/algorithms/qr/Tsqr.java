@@ -23,15 +23,16 @@ import java.util.List;
 public final class Tsqr {
 
     /**
-     * Rows factored at once: a block of 4096 x 50 doubles (1.6 MB) stays near the cache
-     * while the per-block R factors stay few (a 1,000,000-row rank stacks 245 of them).
+     * Rows factored at once: a block of 2048 x 50 doubles (0.8 MB) stays near the cache
+     * while the per-block R factors stay few (a 1,000,000-row rank stacks 489 of them).
      */
-    static final int BLOCK_ROWS = 4096;
+    static final int BLOCK_ROWS = 2048;
 
     private final String algorithm;
     private final boolean keepQ;
     private final List<HouseholderQr> blocks = new ArrayList<>();
     private Matrix mergedR; // R of the blocks so far when Q is not kept
+    private HouseholderQr localMergeCache; // QR of the stacked block R's, once Q is asked for
     private int p = -1;
     private long rows;
 
@@ -136,8 +137,6 @@ public final class Tsqr {
         return merged == null ? Matrix.zeros(p, p) : merged.r();
     }
 
-    private HouseholderQr localMergeCache;
-
     /** QR of this rank's stacked block R factors (null when there are no rows). */
     private HouseholderQr localMerge() {
         if (localMergeCache == null && !blocks.isEmpty()) {
@@ -151,19 +150,34 @@ public final class Tsqr {
     }
 
     private Global global(List<double[]> summaries, int me) {
-        int cols = (int) summaries.get(0)[1];
+        // the width is the first rank's with rows: a rank without rows may have given any
+        int first = 0;
+        while (first < summaries.size() - 1 && summaries.get(first)[0] == 0) {
+            first++;
+        }
+        int cols = (int) summaries.get(first)[1];
         long total = 0;
         List<Matrix> rs = new ArrayList<>(summaries.size());
         for (int r = 0; r < summaries.size(); r++) {
             double[] s = summaries.get(r);
+            if (s[0] == 0) {
+                rs.add(Matrix.zeros(cols, cols));
+                continue;
+            }
             if ((int) s[1] != cols) {
                 throw new IllegalArgumentException(algorithm + ": rank " + r + " has " + (int) s[1]
-                        + " columns, rank 0 has " + cols);
+                        + " columns, rank " + first + " has " + cols);
             }
             total += (long) s[0];
             double[] r1 = new double[cols * cols];
             System.arraycopy(s, 2, r1, 0, r1.length);
             rs.add(Matrix.wrap(cols, cols, r1));
+        }
+        if (rows == 0) {
+            p = cols; // this rank's Q is then 0 x cols
+        }
+        if (total == 0) {
+            throw new IllegalArgumentException(algorithm + ": no rows on any rank");
         }
         if (total < cols) {
             throw new IllegalArgumentException(algorithm + " needs at least as many rows as columns: "

@@ -4,7 +4,10 @@ import static daal4j.Daal4j.normalizationZscore;
 import static daal4j.Daal4j.pca;
 import static daal4j.Daal4j.pcaTransform;
 import static daal4j.algorithms.qr.Decomp.assertClose;
+import static daal4j.algorithms.qr.Decomp.assertRowsEqualUpToSign;
+import static daal4j.algorithms.qr.Decomp.assertWithin;
 import static daal4j.algorithms.qr.Decomp.fixture;
+import static daal4j.algorithms.qr.Decomp.golden;
 import static daal4j.algorithms.qr.Decomp.split;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -89,6 +92,126 @@ class PcaTest {
             assertClose(whole.eigenvectors, r.eigenvectors, 1e-10, "eigenvectors");
             assertClose(whole.variances, r.variances, 1e-10, "variances");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 4})
+    void svdDenseMatchesDaal4pyGoldens(int ranks) {
+        String pattern = TestData.example("distributed/pca_normalized_{}.csv").toString();
+        Matrix batch = Csv.read(TestData.example("batch/pca_normalized.csv"));
+        List<PcaResult[]> all = Spmd.local(ranks).call(() -> {
+            Object data = ranks == 1 ? batch : pattern.replace("{}", Integer.toString(Spmd.current().rank() + 1));
+            return new PcaResult[] {svdDense().distributed(ranks > 1).compute(data),
+                pca().method("svdDense").distributed(ranks > 1).compute(data)};
+        });
+        PcaResult r = all.get(0)[0];
+        assertClose(golden("pca_svdDense", "eigenvalues"), r.eigenvalues, 1e-9, "eigenvalues");
+        assertClose(golden("pca_svdDense", "eigenvectors"), r.eigenvectors, 1e-9, "eigenvectors");
+        // the means are ~1e-8 by cancellation in data of scale 1: compare at that scale
+        assertWithin(golden("pca_svdDense", "means"), r.means, 1e-14, "means");
+        assertClose(golden("pca_svdDense", "variances"), r.variances, 1e-9, "variances");
+        assertWithin(golden("pca_svdDense", "dataForTransform_mean"), r.dataForTransform.get("mean"), 1e-14, "mean");
+        for (String key : new String[] {"variance", "eigenvalue"}) {
+            assertClose(golden("pca_svdDense", "dataForTransform_" + key), r.dataForTransform.get(key), 1e-9, key);
+        }
+        PcaResult plain = all.get(0)[1];
+        assertClose(golden("pca_svdDense_plain", "eigenvalues"), plain.eigenvalues, 1e-9, "plain eigenvalues");
+        assertRowsEqualUpToSign(golden("pca_svdDense_plain", "eigenvectors"), plain.eigenvectors, 1e-9,
+                "eigenvectors without isDeterministic");
+        assertNull(plain.means);
+        assertNull(plain.dataForTransform.get("mean"));
+
+        Matrix plainT = pcaTransform(3).compute(batch, r.eigenvectors, null).transformedData;
+        assertClose(golden("pca_transform_normalized_plain", "transformedData"), plainT, 1e-9, "projection");
+        Matrix whiteT = pcaTransform(3).compute(batch, r.eigenvectors, r.dataForTransform).transformedData;
+        assertClose(golden("pca_transform_normalized_whitened", "transformedData"), whiteT, 1e-9, "whitened");
+    }
+
+    private static Pca correlationDense() {
+        return pca().method("correlationDense").isDeterministic(true).resultsToCompute("mean|variance|eigenvalue");
+    }
+
+    @Test
+    void correlationDenseMatchesNumpyAndDaal4py() {
+        PcaResult r = correlationDense().compute(X);
+        assertClose(fixture("tall.correlation.eigenvalues"), r.eigenvalues, 1e-10, "eigenvalues of corrcoef");
+        assertClose(fixture("tall.correlation.eigenvectors"), r.eigenvectors, 1e-9, "eigenvectors of corrcoef");
+        assertMatchesDaal4py("daal4py.correlationDense.default", r);
+        PcaResult three = pca().isDeterministic(true).nComponents(3).compute(X);
+        assertEquals("correlationDense", pca().method(), "daal4py's default method");
+        assertClose(fixture("daal4py.correlationDense.nComponents3.eigenvalues"), three.eigenvalues, 1e-10, "3");
+        assertClose(fixture("daal4py.correlationDense.nComponents3.eigenvectors"), three.eigenvectors, 1e-9, "3");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4})
+    void correlationDenseIsSplitIndependent(int ranks) {
+        List<Matrix> parts = split(X, ranks);
+        List<PcaResult> results = Spmd.local(ranks).call(() ->
+                correlationDense().distributed(true).compute(parts.get(Spmd.current().rank())));
+        for (PcaResult r : results) {
+            assertMatchesDaal4py("daal4py.correlationDense.default", r);
+            assertEquals(results.get(0).eigenvectors, r.eigenvectors, "identical on every rank");
+        }
+        PcaResult batch = correlationDense().compute(X);
+        assertClose(batch.eigenvalues, results.get(0).eigenvalues, 1e-10, "eigenvalues vs batch");
+        assertClose(batch.eigenvectors, results.get(0).eigenvectors, 1e-10, "eigenvectors vs batch");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 4})
+    void correlationDenseMatchesDaal4pyGoldens(int ranks) {
+        String pattern = TestData.example("distributed/pca_normalized_{}.csv").toString();
+        Matrix batch = Csv.read(TestData.example("batch/pca_normalized.csv"));
+        List<PcaResult[]> all = Spmd.local(ranks).call(() -> {
+            Object data = ranks == 1 ? batch : pattern.replace("{}", Integer.toString(Spmd.current().rank() + 1));
+            return new PcaResult[] {correlationDense().distributed(ranks > 1).compute(data),
+                pca().distributed(ranks > 1).compute(data)};
+        });
+        PcaResult r = all.get(0)[0];
+        assertClose(golden("pca_correlationDense", "eigenvalues"), r.eigenvalues, 1e-9, "eigenvalues");
+        assertClose(golden("pca_correlationDense", "eigenvectors"), r.eigenvectors, 1e-9, "eigenvectors");
+        assertWithin(golden("pca_correlationDense", "means"), r.means, 1e-14, "means");
+        assertClose(golden("pca_correlationDense", "variances"), r.variances, 1e-9, "variances");
+        assertClose(golden("pca_correlationDense", "dataForTransform_eigenvalue"), r.dataForTransform.get("eigenvalue"),
+                1e-9, "dataForTransform eigenvalue");
+        PcaResult plain = all.get(0)[1];
+        assertClose(golden("pca_correlationDense_plain", "eigenvalues"), plain.eigenvalues, 1e-9, "plain");
+        assertRowsEqualUpToSign(golden("pca_correlationDense_plain", "eigenvectors"), plain.eigenvectors, 1e-9,
+                "eigenvectors without isDeterministic");
+    }
+
+    @Test
+    void transformExampleMatchesDaal4pyGolden() {
+        // daal4py's pca_transform example: default pca (correlationDense), 2 whitened components
+        Matrix data = Csv.read(TestData.example("batch/pca_transform.csv"));
+        PcaResult model = pca().isDeterministic(true).resultsToCompute("mean|variance|eigenvalue").compute(data);
+        assertClose(golden("pca_transform", "eigenvalues"), model.eigenvalues, 1e-9, "eigenvalues");
+        assertClose(golden("pca_transform", "eigenvectors"), model.eigenvectors, 1e-9, "eigenvectors");
+        assertClose(golden("pca_transform", "transformedData"),
+                pcaTransform(2).compute(data, model.eigenvectors, model.dataForTransform).transformedData, 1e-9,
+                "whitened");
+        assertClose(golden("pca_transform", "transformedData_noDataForTransform"),
+                pcaTransform(2).compute(data, model.eigenvectors, null).transformedData, 1e-9, "projection");
+    }
+
+    @Test
+    void correlationDenseRejectsConstantColumnOnEveryRank() {
+        double[] d = X.toRowMajor();
+        for (int i = 0; i < X.rows(); i++) {
+            d[i * 7 + 4] = -1.25;
+        }
+        Matrix constant = Matrix.wrap(X.rows(), 7, d);
+        List<String> messages = Spmd.local(2).call(() -> {
+            try {
+                pca().distributed(true).compute(split(constant, 2).get(Spmd.current().rank()));
+                return "no error";
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
+        });
+        assertEquals(messages.get(0), messages.get(1));
+        assertTrue(messages.get(0).contains("column 4 has zero variance"), messages.get(0));
     }
 
     @Test

@@ -14,6 +14,34 @@ public final class Decomp {
     private Decomp() {
     }
 
+    /** A daal4py 2024.7.0 golden field, e.g. {@code golden("qr", "matrixR")}. */
+    public static Matrix golden(String name, String field) {
+        return Fixtures.golden(name, field);
+    }
+
+    /**
+     * The sign (+1/-1) of each row of {@code actual} that best matches the same row of
+     * {@code expected}; asserts the match to {@code tol} relative to max |expected|.
+     */
+    public static double[] assertRowsEqualUpToSign(Matrix expected, Matrix actual, double tol, String what) {
+        assertTrue(expected.rows() == actual.rows() && expected.cols() == actual.cols(), what + ": shape "
+                + actual.rows() + " x " + actual.cols() + ", expected " + expected.rows() + " x " + expected.cols());
+        double scale = maxAbs(expected) > 0 ? maxAbs(expected) : 1;
+        double[] signs = new double[expected.rows()];
+        for (int i = 0; i < expected.rows(); i++) {
+            double plus = 0;
+            double minus = 0;
+            for (int j = 0; j < expected.cols(); j++) {
+                plus = Math.max(plus, Math.abs(expected.get(i, j) - actual.get(i, j)));
+                minus = Math.max(minus, Math.abs(expected.get(i, j) + actual.get(i, j)));
+            }
+            signs[i] = plus <= minus ? 1 : -1;
+            double d = Math.min(plus, minus);
+            assertTrue(d <= tol * scale, what + " row " + i + " differs by " + d + " up to sign");
+        }
+        return signs;
+    }
+
     /** A fixture written by toolkit/src/test/python/make_decomp_fixtures.py. */
     public static Matrix fixture(String name) {
         return Fixtures.read("decomp", name);
@@ -63,12 +91,18 @@ public final class Decomp {
         return m;
     }
 
-    /** Asserts |actual - expected| <= tol * max(1, max |expected|) entrywise. */
+    /** Asserts |actual - expected| <= tol * max |expected| entrywise (tol alone for a zero matrix). */
     public static void assertClose(Matrix expected, Matrix actual, double tol, String what) {
-        double scale = Math.max(1, maxAbs(expected));
+        double scale = maxAbs(expected) > 0 ? maxAbs(expected) : 1;
         double d = maxDiff(expected, actual);
         assertTrue(d <= tol * scale, what + ": differs by " + d + " (tolerance " + tol * scale + ")\nexpected "
                 + expected + "\nactual " + actual);
+    }
+
+    /** Asserts |actual - expected| <= absTol entrywise (for values near zero by cancellation). */
+    public static void assertWithin(Matrix expected, Matrix actual, double absTol, String what) {
+        double d = maxDiff(expected, actual);
+        assertTrue(d <= absTol, what + ": differs by " + d + " (tolerance " + absTol + ")");
     }
 
     /** Asserts Q'Q = I to {@code tol}. */
@@ -78,19 +112,4 @@ public final class Decomp {
         assertTrue(d < tol, what + ": ||Q'Q - I||max = " + d);
     }
 
-    /** Asserts that the rows of a and b are equal up to one sign per row. */
-    public static void assertRowsEqualUpToSign(Matrix expected, Matrix actual, double tol, String what) {
-        assertTrue(expected.rows() == actual.rows() && expected.cols() == actual.cols(), what + ": shape");
-        double scale = Math.max(1, maxAbs(expected));
-        for (int i = 0; i < expected.rows(); i++) {
-            double plus = 0;
-            double minus = 0;
-            for (int j = 0; j < expected.cols(); j++) {
-                plus = Math.max(plus, Math.abs(expected.get(i, j) - actual.get(i, j)));
-                minus = Math.max(minus, Math.abs(expected.get(i, j) + actual.get(i, j)));
-            }
-            double d = Math.min(plus, minus);
-            assertTrue(d <= tol * scale, what + " row " + i + " differs by " + d + " up to sign");
-        }
-    }
 }

@@ -5,6 +5,7 @@ import static daal4j.algorithms.qr.Decomp.assertClose;
 import static daal4j.algorithms.qr.Decomp.assertOrthonormalColumns;
 import static daal4j.algorithms.qr.Decomp.assertRowsEqualUpToSign;
 import static daal4j.algorithms.qr.Decomp.fixture;
+import static daal4j.algorithms.qr.Decomp.golden;
 import static daal4j.algorithms.qr.Decomp.split;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -121,8 +122,22 @@ class QrTest {
             assertClose(whole.matrixR, r.matrixR, 1e-10, "4-rank R vs batch R");
         }
         assertClose(batch.rowRange(0, 4000), Dense.multiply(results.get(0).matrixQ, whole.matrixR), 1e-10, "Q R");
-        // numpy's R on the same file, up to LAPACK's row signs
-        assertRowsEqualUpToSign(Dense.gram(batch), Dense.gram(whole.matrixR), 1e-10, "R'R = X'X");
+        assertClose(Dense.gram(batch), Dense.gram(whole.matrixR), 1e-12, "R'R = X'X");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 4})
+    void matchesDaal4pyGoldenUpToSigns(int ranks) {
+        // daal4py keeps LAPACK's signs (a negative diagonal here); daal4j's R has a
+        // non-negative one: equal up to one sign per row of R and the same column of Q
+        String pattern = TestData.example("distributed/qr_{}.csv").toString();
+        Matrix batch = Csv.read(TestData.example("batch/qr.csv"));
+        List<QrResult> results = Spmd.local(ranks).call(() -> ranks == 1 ? qr().compute(batch)
+                : qr().distributed(true).compute(pattern, Spmd.current().rank() + 1));
+        QrResult r = results.get(0);
+        double[] signs = assertRowsEqualUpToSign(golden("qr", "matrixR"), r.matrixR, 1e-9, "R");
+        Matrix qHead = Dense.scaleColumns(r.matrixQ.rowRange(0, 100), signs);
+        assertClose(golden("qr", "matrixQ_head100"), qHead, 1e-9, "first 100 rows of Q");
     }
 
     @Test
@@ -164,6 +179,18 @@ class QrTest {
         assertTrue(few.getMessage().contains("3 rows, 7 columns"), few.getMessage());
         assertThrows(IllegalArgumentException.class, () -> qr().method("svdDense"));
         assertThrows(IllegalStateException.class, () -> qr().finalizeCompute());
+    }
+
+    @Test
+    void aRankWithoutRowsMayGiveAnEmptyArray() {
+        List<QrResult> results = Spmd.local(2).call(() -> Spmd.current().rank() == 0
+                ? qr().distributed(true).compute(X) : qr().distributed(true).compute(new double[0][]));
+        assertClose(fixture("tall.matrixR"), results.get(1).matrixR, 1e-10, "R on the empty rank");
+        assertEquals(0, results.get(1).matrixQ.rows());
+        assertEquals(7, results.get(1).matrixQ.cols());
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> qr().compute(new double[0][]));
+        assertTrue(none.getMessage().contains("no rows"), none.getMessage());
     }
 
     @Test

@@ -3,7 +3,9 @@ package daal4j.algorithms.svd;
 import static daal4j.Daal4j.svd;
 import static daal4j.algorithms.qr.Decomp.assertClose;
 import static daal4j.algorithms.qr.Decomp.assertOrthonormalColumns;
+import static daal4j.algorithms.qr.Decomp.assertRowsEqualUpToSign;
 import static daal4j.algorithms.qr.Decomp.fixture;
+import static daal4j.algorithms.qr.Decomp.golden;
 import static daal4j.algorithms.qr.Decomp.split;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -102,6 +104,20 @@ class SvdTest {
             assertClose(batch.rowRange(4000 * r, 4000 * r + 4000), reconstruct(results.get(r)), 1e-10, "U S V'");
         }
         assertClose(whole.leftSingularMatrix.rowRange(4000, 8000), results.get(1).leftSingularMatrix, 1e-10, "U");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 4})
+    void matchesDaal4pyGoldenUpToSigns(int ranks) {
+        String pattern = TestData.example("distributed/svd_{}.csv").toString();
+        Matrix batch = Csv.read(TestData.example("batch/svd.csv"));
+        SvdResult r = Spmd.local(ranks).call(() -> ranks == 1 ? svd().compute(batch)
+                : svd().distributed(true).compute(pattern, Spmd.current().rank() + 1)).get(0);
+        assertClose(golden("svd", "singularValues"), r.singularValues, 1e-9, "singular values");
+        double[] signs = assertRowsEqualUpToSign(golden("svd", "rightSingularMatrix"), r.rightSingularMatrix, 1e-9,
+                "V' (daal4py's signs are LAPACK's)");
+        Matrix uHead = Dense.scaleColumns(r.leftSingularMatrix.rowRange(0, 100), signs);
+        assertClose(golden("svd", "leftSingularMatrix_head100"), uHead, 1e-9, "first 100 rows of U");
     }
 
     @Test

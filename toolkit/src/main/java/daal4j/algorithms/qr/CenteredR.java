@@ -1,0 +1,124 @@
+package daal4j.algorithms.qr;
+
+import daal4j.data.Matrix;
+import java.util.List;
+
+/**
+ * The TSQR summary of some rows for the algorithms that need R only (pca svdDense, linear
+ * regression qrDense): their count, column means and the R factor (p x p) of the centered
+ * rows, or of the rows themselves when built uncentered. R'R is the (centered)
+ * cross-product, never formed. Two summaries merge exactly, without squaring the data: stack
+ * both R's and, when centered, the mean difference row sqrt(n1 n2 / n) (mean2 - mean1), and
+ * take the R of the stack (as Chan's update does for sums of squares).
+ */
+public final class CenteredR {
+
+    /** Number of rows summarized. */
+    public final long n;
+    private final double[] mean;
+    private final boolean centered;
+    /** R of the (centered) rows, p x p upper triangular with non-negative diagonal. */
+    public final Matrix r;
+
+    private CenteredR(long n, double[] mean, boolean centered, Matrix r) {
+        this.n = n;
+        this.mean = mean;
+        this.centered = centered;
+        this.r = r;
+    }
+
+    /**
+     * The summary of all rows of {@code x}: R of the centered rows, or of the rows as they
+     * are when {@code center} is false; {@code algorithm} names the caller in errors.
+     */
+    public static CenteredR of(Matrix x, boolean center, String algorithm) {
+        int p = x.cols();
+        int n = x.rows();
+        double[] mean = new double[p];
+        double[] v = x.rowMajorView();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < p; j++) {
+                mean[j] += v[i * p + j];
+            }
+        }
+        for (int j = 0; j < p; j++) {
+            mean[j] = n == 0 ? 0 : mean[j] / n;
+        }
+        return new CenteredR(n, mean, center, Tsqr.r(x, center ? mean : null, algorithm));
+    }
+
+    /** Column means, 1 x p values (copy). */
+    public double[] mean() {
+        return mean.clone();
+    }
+
+    /** The summary of {@code a}'s rows followed by {@code b}'s (both centered, or both not). */
+    public static CenteredR merge(CenteredR a, CenteredR b) {
+        // no rows, nothing to add, whatever width the empty input had
+        if (a.n == 0) {
+            return b;
+        }
+        if (b.n == 0) {
+            return a;
+        }
+        int p = a.mean.length;
+        if (b.mean.length != p) {
+            throw new IllegalArgumentException("data with " + b.mean.length + " columns after data with " + p);
+        }
+        if (a.centered != b.centered) {
+            throw new IllegalArgumentException("cannot merge a centered summary with an uncentered one");
+        }
+        long n = a.n + b.n;
+        double w = Math.sqrt((double) a.n * b.n / n);
+        double[] mean = new double[p];
+        double[] shift = new double[p];
+        for (int j = 0; j < p; j++) {
+            double d = b.mean[j] - a.mean[j];
+            mean[j] = a.mean[j] + d * b.n / n;
+            shift[j] = w * d;
+        }
+        List<Matrix> parts = a.centered ? List.of(a.r, b.r, Matrix.wrap(1, p, shift)) : List.of(a.r, b.r);
+        return new CenteredR(n, mean, a.centered, Tsqr.stackedR(parts));
+    }
+
+    /** Column variances (divided by n - 1): squared column norms of R (centered summaries only). */
+    public double[] variances() {
+        if (!centered) {
+            throw new IllegalStateException("variances need a centered summary");
+        }
+        int p = mean.length;
+        double[] var = new double[p];
+        double[] rv = r.rowMajorView();
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < p; j++) {
+                var[j] += rv[i * p + j] * rv[i * p + j];
+            }
+        }
+        for (int j = 0; j < p; j++) {
+            var[j] /= n - 1;
+        }
+        return var;
+    }
+
+    /** [n, p, centered (1/0), mean, R row-major]: the summary as plain doubles, to cross ranks. */
+    public double[] encode() {
+        int p = mean.length;
+        double[] e = new double[3 + p + p * p];
+        e[0] = n;
+        e[1] = p;
+        e[2] = centered ? 1 : 0;
+        System.arraycopy(mean, 0, e, 3, p);
+        System.arraycopy(r.rowMajorView(), 0, e, 3 + p, p * p);
+        return e;
+    }
+
+    /** The summary back from {@link #encode()}. */
+    public static CenteredR decode(double[] e) {
+        int p = (int) e[1];
+        double[] mean = new double[p];
+        System.arraycopy(e, 3, mean, 0, p);
+        double[] r = new double[p * p];
+        System.arraycopy(e, 3 + p, r, 0, p * p);
+        return new CenteredR((long) e[0], mean, e[2] != 0, Matrix.wrap(p, p, r));
+    }
+}
