@@ -1,5 +1,7 @@
 package daal4j.bench;
 
+import static daal4j.Daal4j.kmeans;
+import static daal4j.Daal4j.kmeansInit;
 import static daal4j.Daal4j.lowOrderMoments;
 
 import daal4j.data.Matrix;
@@ -33,6 +35,9 @@ public final class Bench {
     static Map<String, Workload> workloads() {
         Map<String, Workload> w = new LinkedHashMap<>();
         w.put("moments", x -> lowOrderMoments().distributed(true).compute(x));
+        // k-means from the first k rows (defaultDense), 20 Lloyd iterations, all results
+        w.put("kmeans10", x -> kmeans(10, 20).distributed(true).compute(x, kmeansInit(10).distributed(true).compute(x).centroids));
+        w.put("kmeans100", x -> kmeans(100, 20).distributed(true).compute(x, kmeansInit(100).distributed(true).compute(x).centroids));
         return w;
     }
 
