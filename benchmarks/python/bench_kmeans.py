@@ -5,9 +5,11 @@ first k rows), 20 Lloyd iterations, alternating runs in one process tree.
     python3 benchmarks/python/bench_kmeans.py [--reps K] [--rounds R]
 
 Cases: 1,000,000 x 20 with k = 10, and 200,000 x 100 with k = 100 (seeded normal data).
-Prints one table per case: median seconds per iteration and the ratios.
+Prints one table per case: the best seconds per iteration (over reps runs and rounds, the
+figure least disturbed by other load on a shared machine) and the ratios.
 """
 import argparse
+import os
 import sys
 import time
 
@@ -20,12 +22,13 @@ ITERS = 20
 
 
 def timed(fn, reps):
+    """Best wall seconds per iteration over reps runs (the least disturbed by other load)."""
     times = []
     for _ in range(reps):
         t = time.perf_counter()
         n_iter = fn()
         times.append((time.perf_counter() - t) / n_iter)
-    return float(np.median(times))
+    return float(np.min(times))
 
 
 def daal4py_run(x, k, threads):
@@ -58,15 +61,17 @@ def main():
                 args = ["--workload", f"kmeans{k}", "--data", str(path), "--rows", str(rows), "--cols", str(cols),
                         "--reps", str(a.reps), "--ranks", str(ranks)]
                 name = "daal4j 1 rank" if ranks == 1 else "daal4j 2 local ranks"
-                runs[name].append(java_run(cp, args)["median_s"] / ITERS)
+                runs[name].append(java_run(cp, args)["min_s"] / ITERS)
             for threads in (1, 2):
                 runs[f"daal4py batch, {threads} thread" + ("s" if threads > 1 else "")].append(
                     timed(lambda: daal4py_run(x, k, threads), a.reps))
                 runs[f"scikit-learn, {threads} thread" + ("s" if threads > 1 else "")].append(
                     timed(lambda: sklearn_run(x, k, threads), a.reps))
-        med = {name: float(np.median(ts)) for name, ts in runs.items()}
-        print(f"\nk-means, {rows} x {cols}, k = {k}, {ITERS} iterations from the first k rows")
-        print("| run | s / iteration | spread | vs daal4py 1 thread | vs scikit-learn 1 thread | vs daal4j 1 rank |")
+        med = {name: float(np.min(ts)) for name, ts in runs.items()}
+        print(f"\nk-means, {rows} x {cols}, k = {k}, {ITERS} iterations from the first k rows; "
+              f"load average before: {os.getloadavg()[0]:.1f}")
+        print("| run | best s / iteration | spread of rounds | vs daal4py 1 thread | vs scikit-learn 1 thread "
+              "| vs daal4j 1 rank |")
         print("|---|---|---|---|---|---|")
         for name, ts in runs.items():
             m = med[name]
