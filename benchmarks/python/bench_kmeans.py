@@ -58,7 +58,7 @@ def main():
                 "daal4py batch, 2 threads": [], "scikit-learn, 1 thread": [], "scikit-learn, 2 threads": []}
         for _ in range(a.rounds):
             for ranks in (1, 2):
-                args = ["--workload", f"kmeans{k}", "--data", str(path), "--rows", str(rows), "--cols", str(cols),
+                args = ["--workload", "kmeans" if k == 10 else f"kmeans{k}", "--data", str(path), "--rows", str(rows), "--cols", str(cols),
                         "--reps", str(a.reps), "--ranks", str(ranks)]
                 name = "daal4j 1 rank" if ranks == 1 else "daal4j 2 local ranks"
                 runs[name].append(java_run(cp, args)["min_s"] / ITERS)

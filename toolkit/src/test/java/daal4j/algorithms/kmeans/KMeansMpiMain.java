@@ -10,12 +10,16 @@ import static daal4j.Daal4j.numProcs;
 import daal4j.data.Matrix;
 import daal4j.examples.Examples;
 import daal4j.spmd.SpmdException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The k-means scenarios one rank runs, as "name=value" lines: under {@code mpirun} (main) and
+ * The k-means scenarios one rank runs, as "name=value" lines (a name repeats for each value of
+ * a matrix): under {@code mpirun} (main) and
  * computed in one JVM for comparison ({@link #lines}). Each rank takes its slice of daal4py's
  * example file, as daal4py's SPMD example does.
  */
@@ -24,11 +28,15 @@ public final class KMeansMpiMain {
     private KMeansMpiMain() {
     }
 
-    /** Runs on every rank of a job. */
-    public static void main(String[] args) {
+    /**
+     * Runs on every rank of a job; writes the lines to {@code <args[0]>/rank<r>.txt} (mpirun's
+     * output forwarding can cut long output mid-line).
+     */
+    public static void main(String[] args) throws IOException {
         daalinit();
         Matrix all = KMeansData.dense();
-        lines(Examples.slice(all, myProcid(), numProcs()), true).forEach(System.out::println);
+        List<String> lines = lines(Examples.slice(all, myProcid(), numProcs()), true);
+        Files.write(Path.of(args[0], "rank" + myProcid() + ".txt"), lines);
         daalfini();
     }
 
@@ -38,8 +46,8 @@ public final class KMeansMpiMain {
         for (String method : List.of("defaultDense", "plusPlusDense", "parallelPlusDense")) {
             KMeansInitResult init = kmeansInit(10).method(method).seed(7).distributed(distributed).compute(data);
             KMeansResult r = kmeans(10, 25).distributed(distributed).compute(data, init.centroids);
-            out.add(method + ".init=" + values(init.centroids));
-            out.add(method + ".centroids=" + values(r.centroids));
+            values(out, method + ".init", init.centroids);
+            values(out, method + ".centroids", r.centroids);
             out.add(method + ".objective=" + String.format(Locale.ROOT, "%.17g", r.objectiveFunction));
             out.add(method + ".nIterations=" + r.nIterations);
             StringBuilder labels = new StringBuilder();
@@ -58,11 +66,10 @@ public final class KMeansMpiMain {
         return out;
     }
 
-    private static String values(Matrix m) {
-        StringBuilder s = new StringBuilder();
+    /** One "name=value" line per value, full precision. */
+    private static void values(List<String> out, String name, Matrix m) {
         for (double v : m.rowMajorView()) {
-            s.append(s.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.17g", v));
+            out.add(name + "=" + String.format(Locale.ROOT, "%.17g", v));
         }
-        return s.toString();
     }
 }
