@@ -1,15 +1,22 @@
 """K-means benchmark: daal4j (1 and 2 local ranks) against daal4py 2024.7.0 batch and
 scikit-learn 1.5 (algorithm="lloyd") on the same data from the same initial centroids (the
-first k rows), 20 Lloyd iterations, alternating runs in one process tree.
+first k rows), 20 Lloyd iterations (all results: centroids, assignments, objective), alternating
+runs in one process tree.
 
     python3 benchmarks/python/bench_kmeans.py [--reps K] [--rounds R]
 
 Cases: 1,000,000 x 20 with k = 10, and 200,000 x 100 with k = 100 (seeded normal data).
-Prints one table per case: the best seconds per iteration (over reps runs and rounds, the
-figure least disturbed by other load on a shared machine) and the ratios.
+Prints one table per case with two figures per run:
+- best wall seconds per iteration over all runs (the run least disturbed by other load);
+- CPU seconds per iteration, which a loaded shared machine disturbs far less: for the peers
+  the process CPU time of a run; for daal4j the JVM's CPU time of a job with reps + 1 runs
+  minus that of a job with 1 run (so JVM start, JIT, data load and warm-up cancel out),
+  over all its ranks (2 ranks doing the work of 1 in half the wall time on 2 free cores
+  show the same CPU figure as 1 rank).
 """
 import argparse
 import os
+import resource
 import sys
 import time
 
@@ -21,26 +28,45 @@ from bench_moments import classpath, data_file, java_run
 ITERS = 20
 
 
+def children_cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def timed(fn, reps):
-    """Best wall seconds per iteration over reps runs (the least disturbed by other load)."""
-    times = []
+    """(best wall s, median CPU s) per iteration over reps runs of fn, which returns its iterations."""
+    walls, cpus = [], []
     for _ in range(reps):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         n_iter = fn()
-        times.append((time.perf_counter() - t) / n_iter)
-    return float(np.min(times))
+        walls.append((time.perf_counter() - t) / n_iter)
+        cpus.append((time.process_time() - c) / n_iter)
+    return min(walls), float(np.median(cpus))
 
 
-def daal4py_run(x, k, threads):
+def daal4j(cp, workload, path, rows, cols, ranks, reps):
+    """(best wall s, CPU s) per iteration of daal4j on `ranks` local ranks."""
+    def job(n):
+        args = ["--workload", workload, "--data", str(path), "--rows", str(rows), "--cols", str(cols),
+                "--reps", str(n), "--ranks", str(ranks)]
+        c = children_cpu()
+        out = java_run(cp, args)
+        return out, children_cpu() - c
+    one, cpu_one = job(1)
+    many, cpu_many = job(reps + 1)
+    return many["min_s"] / ITERS, (cpu_many - cpu_one) / (reps * ITERS)
+
+
+def daal4py_run(x, k):
     import daal4py as d4p
-    d4p.daalinit(threads)
+    d4p.daalinit(1)
     r = d4p.kmeans(k, ITERS).compute(x, x[:k])
     return int(r.nIterations[0, 0])
 
 
-def sklearn_run(x, k, threads):
+def sklearn_run(x, k):
     from sklearn.cluster import KMeans
-    with threadpool_limits(threads):
+    with threadpool_limits(1):
         km = KMeans(n_clusters=k, init=x[:k], n_init=1, max_iter=ITERS, tol=0.0, algorithm="lloyd").fit(x)
     return int(km.n_iter_)
 
@@ -54,29 +80,25 @@ def main():
     for rows, cols, k in ((1_000_000, 20, 10), (200_000, 100, 100)):
         path = data_file(rows, cols)
         x = np.fromfile(path, dtype="<f8").reshape(rows, cols)
+        workload = "kmeans" if k == 10 else f"kmeans{k}"
         runs = {"daal4j 1 rank": [], "daal4j 2 local ranks": [], "daal4py batch, 1 thread": [],
-                "daal4py batch, 2 threads": [], "scikit-learn, 1 thread": [], "scikit-learn, 2 threads": []}
+                "scikit-learn lloyd, 1 thread": []}
+        load = os.getloadavg()[0]
         for _ in range(a.rounds):
-            for ranks in (1, 2):
-                args = ["--workload", "kmeans" if k == 10 else f"kmeans{k}", "--data", str(path), "--rows", str(rows), "--cols", str(cols),
-                        "--reps", str(a.reps), "--ranks", str(ranks)]
-                name = "daal4j 1 rank" if ranks == 1 else "daal4j 2 local ranks"
-                runs[name].append(java_run(cp, args)["min_s"] / ITERS)
-            for threads in (1, 2):
-                runs[f"daal4py batch, {threads} thread" + ("s" if threads > 1 else "")].append(
-                    timed(lambda: daal4py_run(x, k, threads), a.reps))
-                runs[f"scikit-learn, {threads} thread" + ("s" if threads > 1 else "")].append(
-                    timed(lambda: sklearn_run(x, k, threads), a.reps))
-        med = {name: float(np.min(ts)) for name, ts in runs.items()}
+            runs["daal4j 1 rank"].append(daal4j(cp, workload, path, rows, cols, 1, a.reps))
+            runs["daal4j 2 local ranks"].append(daal4j(cp, workload, path, rows, cols, 2, a.reps))
+            runs["daal4py batch, 1 thread"].append(timed(lambda: daal4py_run(x, k), a.reps))
+            runs["scikit-learn lloyd, 1 thread"].append(timed(lambda: sklearn_run(x, k), a.reps))
+        wall = {n: min(w for w, _ in ts) for n, ts in runs.items()}
+        cpu = {n: float(np.median([c for _, c in ts])) for n, ts in runs.items()}
         print(f"\nk-means, {rows} x {cols}, k = {k}, {ITERS} iterations from the first k rows; "
-              f"load average before: {os.getloadavg()[0]:.1f}")
-        print("| run | best s / iteration | spread of rounds | vs daal4py 1 thread | vs scikit-learn 1 thread "
-              "| vs daal4j 1 rank |")
+              f"load average {load:.1f} -> {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+        print("| run | best wall s / iter | CPU s / iter | daal4py / this (CPU) | scikit-learn / this (CPU) "
+              "| 1 rank / this (wall) |")
         print("|---|---|---|---|---|---|")
-        for name, ts in runs.items():
-            m = med[name]
-            print(f"| {name} | {m:.4f} | {min(ts):.4f}-{max(ts):.4f} | {med['daal4py batch, 1 thread'] / m:.2f}x | "
-                  f"{med['scikit-learn, 1 thread'] / m:.2f}x | {med['daal4j 1 rank'] / m:.2f}x |")
+        for n in runs:
+            print(f"| {n} | {wall[n]:.4f} | {cpu[n]:.4f} | {cpu['daal4py batch, 1 thread'] / cpu[n]:.2f}x | "
+                  f"{cpu['scikit-learn lloyd, 1 thread'] / cpu[n]:.2f}x | {wall['daal4j 1 rank'] / wall[n]:.2f}x |")
 
 
 if __name__ == "__main__":

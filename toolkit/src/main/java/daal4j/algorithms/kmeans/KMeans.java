@@ -5,6 +5,7 @@ import daal4j.data.Matrix;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * daal4py's {@code kmeans}: Lloyd's algorithm from given centroids. Batch, or distributed over
@@ -117,7 +118,7 @@ public final class KMeans {
         return compute(() -> Inputs.matrix(Inputs.perRank(pattern, id), "data"), inputCentroids);
     }
 
-    private KMeansResult compute(java.util.function.Supplier<Matrix> read, Object inputCentroids) {
+    private KMeansResult compute(Supplier<Matrix> read, Object inputCentroids) {
         Group g = Group.of(distributed);
         Matrix[] start = new Matrix[1];
         Partition part = Partition.of(g, read, m -> start[0] = checkCentroids(inputCentroids, m), nClusters);
