@@ -118,11 +118,13 @@ final class Lloyd {
         for (int from = 0; from < part.n; from += block) {
             int to = Math.min(part.n, from + block);
             Dense.nearest(part.x, p, from, to, part.norms, c, k, cNorms, labels, dist, work);
-            for (int i = from; i < to; i++) {
-                goal += dist[i];
-            }
-            if (partial != null) {
+            if (partial == null) {
                 for (int i = from; i < to; i++) {
+                    goal += dist[i];
+                }
+            } else {
+                for (int i = from; i < to; i++) {
+                    goal += dist[i];
                     int l = labels[i];
                     partial[l] += 1;
                     int s = k + l * p;
