@@ -3,14 +3,21 @@ package daal4j.algorithms.kmeans;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import daal4j.examples.RunExamples;
 import daal4j.testing.MpiRun;
+import daal4j.testing.TestData;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -71,5 +78,26 @@ class KMeansMpiTest {
             assertTrue(msg.contains("rank " + (n - 1)) && msg.contains("inputCentroids have 3 columns, the data has 20"),
                     "rank " + r + ": " + msg);
         }
+    }
+
+    @Test
+    void exampleSameUnderMpirunAsOnLocalRanks() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            RunExamples.main(new String[] {"--ranks", "4", "kmeans"});
+        } finally {
+            System.setOut(original);
+        }
+        List<String> local = Arrays.asList(captured.toString(StandardCharsets.UTF_8).split("\n"));
+        MpiRun.Result job = MpiRun.ranks(4).jvmArgs("-Ddaal4j.data=" + TestData.example("").toString())
+                .run(RunExamples.class, "kmeans").assertSucceeded();
+        List<String> mpi = job.stdout(0);
+        assertTrue(local.get(0).contains("4 local ranks"), local.get(0));
+        assertTrue(mpi.get(0).contains("4 mpi ranks"), mpi.get(0));
+        assertTrue(local.contains("nIterations: 25"), String.join("\n", local));
+        // everything after the engine line: the same progress and result, printed the same way
+        assertEquals(local.subList(1, local.size()), mpi.subList(1, mpi.size()), job.toString());
     }
 }
