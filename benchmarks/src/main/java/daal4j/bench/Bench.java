@@ -57,6 +57,9 @@ public final class Bench {
         // Lloyd from the first 10 rows, as the peers start: 20 iterations, no early stop
         w.put("kmeans", (x, y) -> kmeans(10, 20).accuracyThreshold(0).distributed(true)
                 .compute(x, kmeansInit(10).distributed(true).compute(x).centroids));
+        // the second k-means case: 100 clusters from the first 100 rows, 20 iterations
+        w.put("kmeans100", (x, y) -> kmeans(100, 20).accuracyThreshold(0).distributed(true)
+                .compute(x, kmeansInit(100).distributed(true).compute(x).centroids));
         w.put("csv_ingest", (x, y) -> x); // the work is the load itself, timed by the caller
         return w;
     }

@@ -31,7 +31,8 @@ public final class KMeansExample {
         KMeansResult result = kmeans(10, 25).distributed(true)
                 .onIteration((iteration, objective) -> {
                     if (myProcid() == 0) {
-                        System.out.printf(Locale.ROOT, "iteration %2d: objective %.6e%n", iteration, objective);
+                        // one println per line: mpirun forwards each write as it comes
+                        System.out.println(String.format(Locale.ROOT, "iteration %2d: objective %.6e", iteration, objective));
                     }
                 })
                 .compute(data, init.centroids);

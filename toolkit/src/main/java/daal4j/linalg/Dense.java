@@ -1,6 +1,7 @@
 package daal4j.linalg;
 
 import daal4j.data.Matrix;
+import java.util.Arrays;
 import dev.ludovic.netlib.lapack.LAPACK;
 import org.netlib.util.doubleW;
 import org.netlib.util.intW;
@@ -368,27 +369,40 @@ public final class Dense {
         if (b <= 0) {
             return;
         }
-        // ||x - c||^2 = ||x||^2 + (||c||^2 - 2 x.c): the bracket for all pairs is one dgemm
-        for (int i = 0; i < b; i++) {
-            System.arraycopy(cNorms, 0, work, i * k, k);
-        }
+        // ||x - c||^2 = ||x||^2 + ||c||^2 - 2 x.c: all the dot products are one dgemm
         if (p > 0) {
-            // row-major W (b x k) is column-major W' (k x b) = C (k x p) X' (p x b)
-            Linalg.blas().dgemm("T", "N", k, b, p, -2.0, c, 0, p, x, from * p, p, 1.0, work, 0, k);
+            // column-major W (b x k) = X (b x p, the column-major view of row-major x transposed) C'
+            Linalg.blas().dgemm("T", "N", b, k, p, -2.0, x, from * p, p, c, 0, p, 0.0, work, 0, b);
+        } else {
+            Arrays.fill(work, 0, b * k, 0.0);
+        }
+        // cluster by cluster over the block's rows: branch-free unit-stride loops the JIT
+        // vectorizes; the label is then the first cluster reaching the minimum (lowest on ties)
+        double c0 = cNorms[0];
+        for (int i = 0; i < b; i++) {
+            work[i] += c0;
+        }
+        System.arraycopy(work, 0, dist, from, b);
+        for (int j = 1; j < k; j++) {
+            double cj = cNorms[j];
+            int o = j * b;
+            for (int i = 0; i < b; i++) {
+                double v = work[o + i] + cj;
+                work[o + i] = v;
+                dist[from + i] = Math.min(dist[from + i], v);
+            }
         }
         for (int i = 0; i < b; i++) {
-            int o = i * k;
-            int best = 0;
-            double min = work[o];
-            for (int j = 1; j < k; j++) {
-                if (work[o + j] < min) {
-                    min = work[o + j];
-                    best = j;
-                }
+            double m = dist[from + i];
+            int j = 0;
+            while (work[j * b + i] != m) {
+                j++;
             }
-            label[from + i] = best;
+            label[from + i] = j;
+        }
+        for (int i = from; i < to; i++) {
             // rounding can push a zero distance slightly below zero
-            dist[from + i] = Math.max(0.0, xNorms[from + i] + min);
+            dist[i] = Math.max(0.0, xNorms[i] + dist[i]);
         }
     }
 }

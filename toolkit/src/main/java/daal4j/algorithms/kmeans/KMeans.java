@@ -5,11 +5,25 @@ import daal4j.data.Matrix;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * daal4py's {@code kmeans}: Lloyd's algorithm from given centroids. Batch, or distributed over
  * all ranks (each rank gives its own rows; every rank gets the centroids, the objective and
  * the assignments of its own rows).
+ *
+ * <p>Semantics are daal4py 2024.7.0's batch ones, in both modes (so 1 or N ranks agree): each
+ * iteration assigns every row to its nearest centroid (lowest index on ties) and moves each
+ * centroid to its rows' mean; an empty cluster takes the row farthest from its nearest
+ * centroid (farthest first, empty clusters in index order; the donor cluster keeps the row in
+ * its mean); with accuracyThreshold &gt; 0 the run stops after the first iteration whose sum
+ * of squared centroid shifts is below it. {@code nIterations} counts the iterations run;
+ * {@code objectiveFunction} and {@code assignments} are for the final centroids. Two
+ * deliberate differences: daal4py's batch kernel compares the first iteration's shift with
+ * uninitialized memory (its stopping then varies from call to call), and daal4py's distributed
+ * mode stops once the objective changes by at most accuracyThreshold (with the default 0 it
+ * stops one iteration after convergence and reports fewer iterations); daal4j applies the
+ * batch rule everywhere. Centroids and objective agree with both at convergence.
  */
 public final class KMeans {
 
@@ -117,7 +131,7 @@ public final class KMeans {
         return compute(() -> Inputs.matrix(Inputs.perRank(pattern, id), "data"), inputCentroids);
     }
 
-    private KMeansResult compute(java.util.function.Supplier<Matrix> read, Object inputCentroids) {
+    private KMeansResult compute(Supplier<Matrix> read, Object inputCentroids) {
         Group g = Group.of(distributed);
         Matrix[] start = new Matrix[1];
         Partition part = Partition.of(g, read, m -> start[0] = checkCentroids(inputCentroids, m), nClusters);

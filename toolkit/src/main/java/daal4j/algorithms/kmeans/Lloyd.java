@@ -39,19 +39,8 @@ final class Lloyd {
         double[] c = start.toRowMajor();
         int iterations = 0;
         while (iterations < params.maxIterations()) {
-            assign(c);
             double[] partial = new double[k + k * p + 1];
-            double goal = 0;
-            for (int i = 0; i < part.n; i++) {
-                int l = labels[i];
-                partial[l] += 1;
-                int s = k + l * p;
-                int o = i * p;
-                for (int j = 0; j < p; j++) {
-                    partial[s + j] += part.x[o + j];
-                }
-                goal += dist[i];
-            }
+            double goal = assign(c, partial);
             partial[k + k * p] = goal;
             double[] all = g.sum(partial);
             double[] next = new double[k * p];
@@ -86,7 +75,7 @@ final class Lloyd {
         Matrix assignments = null;
         double objective = Double.NaN;
         if (params.wantsAssignments() || params.wantsObjective()) {
-            assign(c);
+            assign(c, null);
             if (params.wantsAssignments()) {
                 double[] a = new double[part.n];
                 for (int i = 0; i < part.n; i++) {
@@ -117,13 +106,36 @@ final class Lloyd {
         }
     }
 
-    /** Nearest centroid of every local row into labels and dist, block by block through BLAS. */
-    private void assign(double[] c) {
+    /**
+     * Nearest centroid of every local row into labels and dist, block by block through BLAS;
+     * when {@code partial} is given, also adds each row to its cluster's count (partial[l])
+     * and sum (partial[k + l p ...]) while the block is in cache. Returns the sum of dist.
+     */
+    private double assign(double[] c, double[] partial) {
         double[] cNorms = new double[k];
         Dense.squaredRowNorms(c, p, 0, k, cNorms);
+        double goal = 0;
         for (int from = 0; from < part.n; from += block) {
-            Dense.nearest(part.x, p, from, Math.min(part.n, from + block), part.norms, c, k, cNorms, labels, dist, work);
+            int to = Math.min(part.n, from + block);
+            Dense.nearest(part.x, p, from, to, part.norms, c, k, cNorms, labels, dist, work);
+            if (partial == null) {
+                for (int i = from; i < to; i++) {
+                    goal += dist[i];
+                }
+            } else {
+                for (int i = from; i < to; i++) {
+                    goal += dist[i];
+                    int l = labels[i];
+                    partial[l] += 1;
+                    int s = k + l * p;
+                    int o = i * p;
+                    for (int j = 0; j < p; j++) {
+                        partial[s + j] += part.x[o + j];
+                    }
+                }
+            }
         }
+        return goal;
     }
 
     /** Sum of squared distances of the local rows to their assigned centroid, computed directly. */

@@ -17,6 +17,8 @@ final class Seeding {
     private final int p;
     private final long seed;
     private final int nTrials;
+    /** Race keys per trial over the local rows, reused by every k-means++ round. */
+    private double[][] keyBuffer = new double[0][];
 
     Seeding(Group g, Partition part, int k, long seed, int nTrials) {
         this.g = g;
@@ -137,7 +139,10 @@ final class Seeding {
      * of several trials the one that leaves the least potential wins. Updates d.
      */
     private double[] plusPlusStep(double[] d, long stream, int round, int trials) {
-        double[][] keys = new double[trials][part.n];
+        if (keyBuffer.length < trials) {
+            keyBuffer = new double[trials][part.n];
+        }
+        double[][] keys = Arrays.copyOf(keyBuffer, trials);
         boolean uniform = false;
         Candidates[] picks = null;
         for (int attempt = 0; attempt < 2 && picks == null; attempt++) {
