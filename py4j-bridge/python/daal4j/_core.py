@@ -49,10 +49,11 @@ def to_java(value, what="data"):
 def _as_2d(value, what):
     """A 2-d numeric numpy view or copy of arrays, lists, pandas DataFrames and Series."""
     if hasattr(value, "dtypes") and hasattr(value, "columns"):  # pandas DataFrame
-        bad = [str(c) for c, t in value.dtypes.items() if not (np.issubdtype(t, np.number) or t == np.bool_)]
+        from pandas.api.types import is_numeric_dtype
+        bad = [str(c) for c, t in value.dtypes.items() if not is_numeric_dtype(t)]
         if bad:
             raise ValueError("%s: column(s) %s are not numeric" % (what, ", ".join(bad)))
-        value = value.to_numpy(dtype=np.float64)
+        value = value.to_numpy(dtype=np.float64, na_value=np.nan)
     elif hasattr(value, "to_numpy"):  # pandas Series
         value = value.to_numpy()
     a = np.asarray(value)

@@ -23,7 +23,7 @@ from py4j.protocol import Py4JError, Py4JJavaError
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 _JARS = os.path.join(_HERE, "jars")
-_ALIGN = 64
+_GROWTH = 16 << 20  # the shared file grows in steps of 16 MB, as the JVM maps it
 
 _lock = threading.RLock()
 _session = None
@@ -138,8 +138,8 @@ class Session:
         """The shared file mapped over at least nbytes bytes."""
         size = os.fstat(self._fd).st_size
         if size < nbytes:
-            os.ftruncate(self._fd, nbytes)
-            size = nbytes
+            size = -(-nbytes // _GROWTH) * _GROWTH
+            os.ftruncate(self._fd, size)
         if self._map is None or self._mapped < size:
             if self._map is not None:
                 self._map.close()

@@ -9,6 +9,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The file both processes map to pass bulk arrays in binary (little-endian, as numpy's
@@ -17,11 +19,14 @@ import java.nio.file.StandardOpenOption;
  */
 final class SharedFile implements AutoCloseable {
 
-    /** Largest region mapped at once (a MappedByteBuffer is int-indexed). */
-    private static final int CHUNK = 1 << 30;
+    /** Size of a mapped window (a MappedByteBuffer is int-indexed). */
+    private static final int WINDOW = 1 << 30;
+    /** Windows grow in steps of this many bytes. */
+    private static final int GROWTH = 16 << 20;
 
     private final Path path;
     private final FileChannel channel;
+    private final List<MappedByteBuffer> windows = new ArrayList<>();
 
     private SharedFile(Path path) throws IOException {
         this.path = path;
@@ -52,60 +57,76 @@ final class SharedFile implements AutoCloseable {
     /** {@code count} doubles from byte {@code offset}. */
     double[] readDoubles(long offset, int count) {
         double[] out = new double[count];
-        int perChunk = CHUNK / Double.BYTES;
-        for (int done = 0; done < count; done += perChunk) {
-            int n = Math.min(perChunk, count - done);
-            map(FileChannel.MapMode.READ_ONLY, offset + (long) done * Double.BYTES, (long) n * Double.BYTES)
-                    .asDoubleBuffer().get(out, done, n);
+        long bytes = (long) count * Double.BYTES;
+        if (offset + bytes > size()) {
+            throw new IllegalArgumentException("shared buffer holds " + size() + " bytes, asked for bytes up to "
+                    + (offset + bytes));
         }
+        forEachWindow(offset, bytes, (b, done, n) -> b.asDoubleBuffer().get(out, done / Double.BYTES, n / Double.BYTES));
         return out;
     }
 
     /** Writes doubles at byte {@code offset}, growing the file as needed. */
     void write(long offset, double[] values) {
-        int perChunk = CHUNK / Double.BYTES;
-        for (int done = 0; done < values.length; done += perChunk) {
-            int n = Math.min(perChunk, values.length - done);
-            map(FileChannel.MapMode.READ_WRITE, offset + (long) done * Double.BYTES, (long) n * Double.BYTES)
-                    .asDoubleBuffer().put(values, done, n);
-        }
+        forEachWindow(offset, (long) values.length * Double.BYTES,
+                (b, done, n) -> b.asDoubleBuffer().put(values, done / Double.BYTES, n / Double.BYTES));
     }
 
     /** Writes ints at byte {@code offset}, growing the file as needed. */
     void write(long offset, int[] values) {
-        int perChunk = CHUNK / Integer.BYTES;
-        for (int done = 0; done < values.length; done += perChunk) {
-            int n = Math.min(perChunk, values.length - done);
-            map(FileChannel.MapMode.READ_WRITE, offset + (long) done * Integer.BYTES, (long) n * Integer.BYTES)
-                    .asIntBuffer().put(values, done, n);
-        }
+        forEachWindow(offset, (long) values.length * Integer.BYTES,
+                (b, done, n) -> b.asIntBuffer().put(values, done / Integer.BYTES, n / Integer.BYTES));
     }
 
     /** Writes longs at byte {@code offset}, growing the file as needed. */
     void write(long offset, long[] values) {
-        int perChunk = CHUNK / Long.BYTES;
-        for (int done = 0; done < values.length; done += perChunk) {
-            int n = Math.min(perChunk, values.length - done);
-            map(FileChannel.MapMode.READ_WRITE, offset + (long) done * Long.BYTES, (long) n * Long.BYTES)
-                    .asLongBuffer().put(values, done, n);
+        forEachWindow(offset, (long) values.length * Long.BYTES,
+                (b, done, n) -> b.asLongBuffer().put(values, done / Long.BYTES, n / Long.BYTES));
+    }
+
+    /** One piece of a transfer: {@code n} bytes at the buffer's position, {@code done} bytes already moved. */
+    private interface Piece {
+        void move(ByteBuffer at, int done, int n);
+    }
+
+    /**
+     * Runs {@code piece} over the mapped windows covering [offset, offset + length). Windows
+     * stay mapped between transfers: mapping afresh each time would fault every page again.
+     */
+    private void forEachWindow(long offset, long length, Piece piece) {
+        if (length == 0) {
+            return;
+        }
+        long done = 0;
+        while (done < length) {
+            long at = offset + done;
+            int k = (int) (at / WINDOW);
+            int within = (int) (at % WINDOW);
+            int n = (int) Math.min(length - done, WINDOW - within);
+            ByteBuffer b = window(k, within + n).duplicate().order(ByteOrder.LITTLE_ENDIAN);
+            b.position(within).limit(within + n);
+            piece.move(b.slice().order(ByteOrder.LITTLE_ENDIAN), (int) done, n);
+            done += n;
         }
     }
 
-    private ByteBuffer map(FileChannel.MapMode mode, long offset, long length) {
-        if (length == 0) {
-            return ByteBuffer.allocate(0).order(ByteOrder.LITTLE_ENDIAN);
+    /** Window k mapped over at least its first {@code needed} bytes (growing the file if short). */
+    private MappedByteBuffer window(int k, int needed) {
+        while (windows.size() <= k) {
+            windows.add(null);
         }
-        try {
-            if (mode == FileChannel.MapMode.READ_ONLY && offset + length > channel.size()) {
-                throw new IllegalArgumentException("shared buffer holds " + channel.size()
-                        + " bytes, asked for bytes up to " + (offset + length));
+        MappedByteBuffer w = windows.get(k);
+        if (w == null || w.capacity() < needed) {
+            long size = Math.min(WINDOW, (needed + GROWTH - 1) / GROWTH * GROWTH);
+            try {
+                // a READ_WRITE mapping past the end grows the file first
+                w = channel.map(FileChannel.MapMode.READ_WRITE, (long) k * WINDOW, size);
+            } catch (IOException e) {
+                throw new UncheckedIOException("shared buffer " + path + ": " + e.getMessage(), e);
             }
-            // READ_WRITE mapping past the end grows the file first
-            MappedByteBuffer b = channel.map(mode, offset, length);
-            return b.order(ByteOrder.LITTLE_ENDIAN);
-        } catch (IOException e) {
-            throw new UncheckedIOException("shared buffer " + path + ": " + e.getMessage(), e);
+            windows.set(k, w);
         }
+        return w;
     }
 
     @Override
