@@ -33,19 +33,21 @@ final class Invoker {
                 continue;
             }
             seen.add(signature(m));
-            if (m.getParameterCount() != args.size()) {
+            if (m.getParameterCount() < args.size()) {
                 continue;
             }
-            Object[] converted = new Object[args.size()];
-            int cost = 0;
+            Object[] converted = new Object[m.getParameterCount()];
+            // trailing parameters not given are null, as daal4py's optional inputs (e.g. dataForTransform)
+            int cost = 10 * (m.getParameterCount() - args.size());
             Class<?>[] params = m.getParameterTypes();
             for (int i = 0; i < params.length && cost < Integer.MAX_VALUE; i++) {
-                Object c = convert(args.get(i), params[i]);
+                Object given = i < args.size() ? args.get(i) : null;
+                Object c = convert(given, params[i]);
                 if (c == NO_MATCH) {
                     cost = Integer.MAX_VALUE;
                 } else {
                     converted[i] = c;
-                    cost += cost(args.get(i), params[i]);
+                    cost += cost(given, params[i]);
                 }
             }
             if (cost < bestCost) {
