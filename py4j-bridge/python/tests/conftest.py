@@ -33,9 +33,17 @@ def needs(factory):
 
 
 def mpi_available():
+    """Whether mpirun, Open MPI's mpi.jar and the toolkit's Open MPI engine are all here."""
+    import glob
+    import zipfile
     from daal4j import _gateway
-    return shutil.which("mpirun") is not None and bool(
-        [j for j in os.listdir(_gateway._JARS) if j.startswith("mpi-")] or _gateway._mpi_jar())
+    if shutil.which("mpirun") is None:
+        return False
+    if not ([j for j in os.listdir(_gateway._JARS) if j.startswith("mpi-")] or _gateway._mpi_jar()):
+        return False
+    engine = "daal4j/spmd/mpi/MpiTransportProvider.class"
+    return any(engine in zipfile.ZipFile(j).namelist()
+               for j in glob.glob(os.path.join(_gateway._JARS, "daal4j-toolkit-*.jar")))
 
 
 def mpirun(n, script, *args, timeout=300, env=None):
