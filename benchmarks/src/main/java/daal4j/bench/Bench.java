@@ -1,6 +1,12 @@
 package daal4j.bench;
 
+import static daal4j.Daal4j.covariance;
+import static daal4j.Daal4j.kmeans;
+import static daal4j.Daal4j.kmeansInit;
 import static daal4j.Daal4j.lowOrderMoments;
+import static daal4j.Daal4j.pca;
+import static daal4j.Daal4j.qr;
+import static daal4j.Daal4j.svd;
 
 import daal4j.data.Matrix;
 import daal4j.linalg.Linalg;
@@ -32,7 +38,17 @@ public final class Bench {
     /** The workloads, by name. */
     static Map<String, Workload> workloads() {
         Map<String, Workload> w = new LinkedHashMap<>();
-        w.put("moments", x -> lowOrderMoments().distributed(true).compute(x));
+        w.put("moments", (x, y) -> lowOrderMoments().distributed(true).compute(x));
+        w.put("covariance", (x, y) -> covariance().distributed(true).compute(x));
+        w.put("qr", (x, y) -> qr().distributed(true).compute(x));
+        w.put("svd", (x, y) -> svd().distributed(true).compute(x));
+        w.put("pca_correlation", (x, y) -> pca().method("correlationDense").distributed(true).compute(x));
+        w.put("pca_svd", (x, y) -> pca().method("svdDense").distributed(true).compute(x));
+        w.put("kmeans_init_plusplus", (x, y) -> kmeansInit(10).method("plusPlusDense").distributed(true).compute(x));
+        // Lloyd from the first 10 rows, as the peers start: 20 iterations, no early stop
+        w.put("kmeans", (x, y) -> kmeans(10, 20).accuracyThreshold(0).distributed(true)
+                .compute(x, kmeansInit(10).distributed(true).compute(x).centroids));
+        w.put("csv_ingest", (x, y) -> x); // the work is the load itself, timed by the caller
         return w;
     }
 
@@ -47,6 +63,8 @@ public final class Bench {
             throw new IllegalArgumentException("unknown workload " + a.get("workload") + "; known " + workloads().keySet());
         }
         Path data = Path.of(a.get("data"));
+        Path responses = a.containsKey("y") ? Path.of(a.get("y")) : null;
+        boolean csv = data.toString().endsWith(".csv");
         int rows = Integer.parseInt(a.get("rows"));
         int cols = Integer.parseInt(a.get("cols"));
         int reps = Integer.parseInt(a.getOrDefault("reps", "5"));
@@ -54,17 +72,22 @@ public final class Bench {
         Runnable body = () -> {
             Communicator c = Spmd.current();
             long t0 = System.nanoTime();
-            Matrix mine = slice(data, rows, cols, c.rank(), c.size());
+            Matrix mine = csv ? readCsv(data, c.rank(), c.size()) : slice(data, rows, cols, c.rank(), c.size());
+            Matrix y = responses == null ? null : slice(responses, rows, -1, c.rank(), c.size());
             c.barrier();
             double load = (System.nanoTime() - t0) / 1e9;
             List<Double> times = new ArrayList<>();
             long w0 = System.nanoTime();
-            work.run(mine); // warm-up: JIT and first touch, reported apart
+            work.run(mine, y); // warm-up: JIT and first touch, reported apart
             double warm = (System.nanoTime() - w0) / 1e9;
             for (int r = 0; r < reps; r++) {
                 c.barrier();
                 long s = System.nanoTime();
-                work.run(mine);
+                if (csv) {
+                    readCsv(data, c.rank(), c.size());
+                } else {
+                    work.run(mine, y);
+                }
                 c.barrier();
                 times.add((System.nanoTime() - s) / 1e9);
             }
@@ -86,8 +109,21 @@ public final class Bench {
         Spmd.fini();
     }
 
-    /** Rows [rank*n/size, (rank+1)*n/size) of the raw file. */
+    /** The whole CSV on one rank; on several, each rank reads its own part file (name_part{rank}.csv). */
+    static Matrix readCsv(Path file, int rank, int size) {
+        Path part = size == 1 ? file : Path.of(file.toString().replaceFirst("\\.csv$", "_part" + rank + ".csv"));
+        return daal4j.data.Csv.read(part);
+    }
+
+    /** Rows [rank*n/size, (rank+1)*n/size) of the raw file; cols -1 means file size / rows. */
     static Matrix slice(Path file, int rows, int cols, int rank, int size) {
+        if (cols < 0) {
+            try {
+                cols = Math.toIntExact(java.nio.file.Files.size(file) / Double.BYTES / rows);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         long from = (long) rank * rows / size;
         long to = (long) (rank + 1) * rows / size;
         double[] d = new double[Math.toIntExact((to - from) * cols)];

@@ -6,6 +6,9 @@ import daal4j.data.Matrix;
 @FunctionalInterface
 public interface Workload {
 
-    /** Runs the computation once; the returned value is kept alive so the work is not skipped. */
-    Object run(Matrix localRows);
+    /**
+     * Runs the computation once on this rank's rows {@code x} and, for supervised workloads,
+     * their responses or labels {@code y} (else null); returns the result so it is not skipped.
+     */
+    Object run(Matrix x, Matrix y);
 }

@@ -22,6 +22,8 @@ public final class RunExamples {
     public static Map<String, Runnable> examples() {
         Map<String, Runnable> all = new LinkedHashMap<>();
         all.put("low_order_moments", LowOrderMomentsExample::run);
+        all.put("covariance", CovarianceExample::run);
+        all.put("kmeans", KMeansExample::run);
         return all;
     }
 
