@@ -54,5 +54,5 @@ if __name__ == "__main__":
     if d4p.my_procid() == 0:
         print("kmeans on", d4p.num_procs(), "ranks:", int(result.nIterations[0, 0]), "iterations, objective",
               float(result.objectiveFunction[0, 0]))
-    print("rank", d4p.my_procid(), "OK")
+    print("rank %d OK" % d4p.my_procid(), flush=True)
     d4p.daalfini()

@@ -45,5 +45,5 @@ if __name__ == "__main__":
         assert np.allclose(predict_result.prediction, pdata[:, :10] @ beta[:, 1:].T + beta[:, 0])
         print("linear_regression on", d4p.num_procs(), "ranks, Beta:")
         print(beta)
-    print("rank", d4p.my_procid(), "OK")
+    print("rank %d OK" % d4p.my_procid(), flush=True)
     d4p.daalfini()

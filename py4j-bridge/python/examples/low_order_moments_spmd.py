@@ -32,6 +32,6 @@ if __name__ == "__main__":
     if d4p.my_procid() == 0:
         print("low_order_moments on", d4p.num_procs(), "ranks:")
         print(result)
-    print("rank", d4p.my_procid(), "OK")
+    print("rank %d OK" % d4p.my_procid(), flush=True)
 
     d4p.daalfini()

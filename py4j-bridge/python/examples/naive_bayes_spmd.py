@@ -43,5 +43,5 @@ if __name__ == "__main__":
     if d4p.my_procid() == 0:
         print("naive Bayes on", d4p.num_procs(), "ranks: accuracy",
               (presult.prediction[:, 0] == test[:, 20]).mean())
-    print("rank", d4p.my_procid(), "OK")
+    print("rank %d OK" % d4p.my_procid(), flush=True)
     d4p.daalfini()

@@ -34,5 +34,5 @@ if __name__ == "__main__":
 
     if d4p.my_procid() == 0:
         print(result)
-    print("rank", d4p.my_procid(), "OK")
+    print("rank %d OK" % d4p.my_procid(), flush=True)
     d4p.daalfini()

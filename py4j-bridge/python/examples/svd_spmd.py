@@ -33,5 +33,5 @@ if __name__ == "__main__":
 
     if d4p.my_procid() == 0:
         print("singular values on", d4p.num_procs(), "ranks:", s)
-    print("rank", d4p.my_procid(), "OK")
+    print("rank %d OK" % d4p.my_procid(), flush=True)
     d4p.daalfini()

@@ -86,7 +86,7 @@ def test_bad_input_on_one_rank_raises_the_same_error_on_every_rank(ranks, tmp_pa
     assert p.returncode != 0
     for r in range(ranks):
         assert "rank %d raised ValueError: rank 1: /no/such/file_1.csv: no such file" % r in p.stdout, p.stdout + p.stderr
-    assert "went on" not in p.stdout and "py4j" not in p.stdout + p.stderr
+    assert "went on" not in p.stdout and "Py4J" not in p.stdout + p.stderr
 
 
 @needs_mpi
