@@ -148,6 +148,18 @@ final class Invoker {
         if (v instanceof Matrix m && p == double[][].class) {
             return m.toArray();
         }
+        if (p == double[].class) {
+            // daal4py takes a number or a list where Java takes double... (e.g. alpha, priors)
+            if (v instanceof Number n) {
+                return new double[] {n.doubleValue()};
+            }
+            if (v instanceof Matrix m) {
+                return m.toRowMajor();
+            }
+            if (v instanceof List<?> list && list.stream().allMatch(x -> x instanceof Number)) {
+                return list.stream().mapToDouble(x -> ((Number) x).doubleValue()).toArray();
+            }
+        }
         return NO_MATCH;
     }
 
