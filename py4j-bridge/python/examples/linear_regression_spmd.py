@@ -19,7 +19,7 @@ if __name__ == "__main__":
 
     # Each process gets its own data
     infile = "distributed/linear_regression_train_" + str(d4p.my_procid() + 1) + ".csv"
-    train_algo = d4p.linear_regression_training(distributed=True)
+    train_algo = d4p.linear_regression_training(interceptFlag=True, distributed=True)
     data = load(infile, 12)
     X = data[:, :10]
     y = data[:, 10:12]
@@ -29,7 +29,7 @@ if __name__ == "__main__":
     # every rank holds the model of all ranks' rows: the same as one process on all of them
     allrows = np.vstack([load("distributed/linear_regression_train_%d.csv" % (r + 1), 12)
                          for r in range(d4p.num_procs())])
-    batch = d4p.linear_regression_training().compute(allrows[:, :10], allrows[:, 10:12])
+    batch = d4p.linear_regression_training(interceptFlag=True).compute(allrows[:, :10], allrows[:, 10:12])
     assert np.allclose(train_result.model.Beta, batch.model.Beta, rtol=1e-9, atol=1e-9)
     ones = np.ones((allrows.shape[0], 1))
     beta = np.linalg.lstsq(np.hstack([ones, allrows[:, :10]]), allrows[:, 10:12], rcond=None)[0]

@@ -97,35 +97,51 @@ def _to_java(a):
     return _core.to_java(a)
 
 
-def regression(kind):
+def regression(kind, **params):
     train = load("batch/linear_regression_train.csv", 12)
     test = load("batch/linear_regression_test.csv", 12)
     x, y = train[:, :10], train[:, 10:]
-    ours = getattr(d4p, kind + "_regression_training")().compute(x, y)
-    theirs = getattr(daal4py, kind + "_regression_training")().compute(x, y)
+    ours = getattr(d4p, kind + "_regression_training")(**params).compute(x, y)
+    theirs = getattr(daal4py, kind + "_regression_training")(**params).compute(x, y)
     assert ours.model.Beta.shape == (2, 11) and ours.model.Beta.dtype == np.float64
     np.testing.assert_allclose(ours.model.Beta, theirs.model.Beta, rtol=1e-8, atol=1e-9)
+    for attr in ("NumberOfBetas", "NumberOfResponses", "NumberOfFeatures"):
+        assert getattr(ours.model, attr) == getattr(theirs.model, attr), attr
     pred = getattr(d4p, kind + "_regression_prediction")().compute(test[:, :10], ours.model)
     tpred = getattr(daal4py, kind + "_regression_prediction")().compute(test[:, :10], theirs.model)
     same_as_daal4py(pred, tpred, ["prediction"], rtol=1e-8, atol=1e-8)
     return ours, pred, x, y, test
 
 
-def test_linear_regression():
+@pytest.mark.parametrize("intercept", [False, True])
+def test_linear_regression(intercept):
     needs("linearRegressionTraining")
-    ours, pred, x, y, test = regression("linear")
-    beta = np.linalg.lstsq(np.hstack([np.ones((len(x), 1)), x]), y, rcond=None)[0]
-    np.testing.assert_allclose(ours.model.Beta, beta.T, rtol=1e-8, atol=1e-9)
+    ours, pred, x, y, test = regression("linear", interceptFlag=intercept)
+    x1 = np.hstack([np.ones((len(x), 1)), x]) if intercept else x
+    beta = np.linalg.lstsq(x1, y, rcond=None)[0].T
+    if not intercept:
+        beta = np.hstack([np.zeros((2, 1)), beta])
+    np.testing.assert_allclose(ours.model.Beta, beta, rtol=1e-8, atol=1e-9)
     from sklearn.linear_model import LinearRegression
-    np.testing.assert_allclose(pred.prediction, LinearRegression().fit(x, y).predict(test[:, :10]), rtol=1e-8)
-    jt = java().linearRegressionTraining().compute(data("batch/linear_regression_train.csv"), _to_java(y))
+    sk = LinearRegression(fit_intercept=intercept).fit(x, y)
+    np.testing.assert_allclose(pred.prediction, sk.predict(test[:, :10]), rtol=1e-8)
+    # the Java toolkit called directly, and its model used by Python's prediction
+    jt = java().linearRegressionTraining().interceptFlag(intercept).compute(_to_java(x), _to_java(y))
+    jm = d4p.Model(get_field(jt, "model"))
+    np.testing.assert_array_equal(jm.Beta, ours.model.Beta)
+    same_as_java(d4p.linear_regression_prediction().compute(test[:, :10], jm),
+                 java().linearRegressionPrediction().compute(_to_java(test[:, :10]), get_field(jt, "model")))
 
 
-def test_ridge_regression():
+@pytest.mark.parametrize("intercept", [False, True])
+def test_ridge_regression(intercept):
     needs("ridgeRegressionTraining")
-    ours, pred, x, y, test = regression("ridge")
+    ours, pred, x, y, test = regression("ridge", interceptFlag=intercept)
     b = ours.model.Beta
     np.testing.assert_allclose(pred.prediction, test[:, :10] @ b[:, 1:].T + b[:, 0], rtol=1e-10)
+    if not intercept:  # the closed form (X'X + I) beta = X'y, NumPy
+        beta = np.linalg.solve(x.T @ x + np.eye(10), x.T @ y).T
+        np.testing.assert_allclose(b[:, 1:], beta, rtol=1e-8)
 
 
 def test_multinomial_naive_bayes():
