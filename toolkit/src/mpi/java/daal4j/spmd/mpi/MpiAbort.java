@@ -22,14 +22,14 @@ final class MpiAbort {
         thread.setUncaughtExceptionHandler((t, e) -> {
             previous.uncaughtException(t, e);
             String m = e.getMessage();
-            now("rank " + transport.rank() + " failed: " + (m == null ? e.getClass().getName() : m));
+            now("error on rank " + transport.rank() + ": " + (m == null ? e.getClass().getName() : m));
         });
     }
 
     /** Prints why, then aborts every rank of the job. */
     static void now(String why) {
         System.out.flush();
-        System.err.println("daal4j: " + why + "; aborting the MPI job");
+        System.err.println("daal4j: aborting the MPI job after an " + why);
         System.err.flush();
         MpiTransport t = engine;
         if (t != null) {

@@ -120,7 +120,7 @@ final class MpiTransport implements Transport {
                 if (System.nanoTime() - deadline > 0) {
                     throw fail("timed out after " + seconds() + " s in collective #" + number + " on rank " + rank
                             + ": " + missing(pending) + " never arrived (see -D" + daal4j.spmd.Spmd.TIMEOUT_PROPERTY
-                            + "); aborting the job");
+                            + ")");
                 }
                 backoff.pause();
             }
@@ -146,7 +146,7 @@ final class MpiTransport implements Transport {
                 while (!s.test()) {
                     if (System.nanoTime() - deadline > 0) {
                         throw fail("timed out after " + seconds() + " s in collective #" + number + " on rank "
-                                + rank + " sending to the other ranks; aborting the job");
+                                + rank + " sending to the other ranks");
                     }
                     backoff.pause();
                 }
@@ -171,7 +171,7 @@ final class MpiTransport implements Transport {
         while (!request.test()) {
             if (System.nanoTime() - deadline > 0) {
                 throw fail("timed out after " + seconds() + " s in collective #" + number + " on rank " + rank
-                        + " while the ranks exchanged data (a rank died?); aborting the job");
+                        + " while the ranks exchanged data (a rank died?)");
             }
             backoff.pause();
         }
