@@ -21,6 +21,9 @@ public final class Gateway {
     /** Environment variable holding the Py4J authentication token chosen by Python. */
     public static final String TOKEN_ENV = "DAAL4J_GATEWAY_TOKEN";
 
+    /** Held so its level stays set (java.util.logging keeps loggers only weakly). */
+    private static final Logger TOOLKIT_LOG = Logger.getLogger("daal4j");
+
     private Gateway() {
     }
 
@@ -28,7 +31,7 @@ public final class Gateway {
     public static void main(String[] args) throws Exception {
         if (System.getenv("DAAL4J_LOG") == null) {
             // the toolkit's INFO lines (BLAS choice …) would clutter every Python run
-            Logger.getLogger("daal4j").setLevel(Level.WARNING);
+            TOOLKIT_LOG.setLevel(Level.WARNING);
         }
         watchParent();
         MainThread main = new MainThread();
