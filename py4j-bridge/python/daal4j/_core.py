@@ -108,17 +108,17 @@ def _decode(name, line_fields, java_owner, in_result):
 
 def _fields(java, in_result):
     """Every field of a Java result or model, by name, converted."""
-    text = call(session().bridge.export, java)
-    lines = [l.split("\t") for l in text.split("\n") if l]
-    # export() wrote the arrays; read them all before any further call reuses the shared file
+    s = session()
     values = {}
     deferred = []
-    for parts in lines:
-        name = parts[0]
-        if parts[1] in ("O", "Y"):
-            deferred.append(parts)
-        else:
-            values[name] = _decode(name, parts[1:], java, in_result)
+    with s.transfer:
+        # export() writes the arrays; read them all before any other call reuses the shared file
+        text = call(s.bridge.export, java)
+        for parts in (l.split("\t") for l in text.split("\n") if l):
+            if parts[1] in ("O", "Y"):
+                deferred.append(parts)
+            else:
+                values[parts[0]] = _decode(parts[0], parts[1:], java, in_result)
     for parts in deferred:
         values[parts[0]] = _decode(parts[0], parts[1:], java, in_result)
     return values
@@ -128,13 +128,14 @@ def _value(v):
     """A value returned by a Java call: Python scalars as they are, matrices as numpy, objects wrapped."""
     if not isinstance(v, JavaObject):
         return v
-    text = call(session().bridge.exportValue, v)
-    parts = text.split("\t")
+    s = session()
+    with s.transfer:
+        parts = call(s.bridge.exportValue, v).split("\t")
+        if parts[0] not in ("O", "Y"):
+            return _decode("", parts, v, False)
     if parts[0] == "Y":
         return {str(k): _value(v[k]) for k in v.keySet()}
-    if parts[0] == "O":
-        return Model(v)
-    return _decode("", parts, v, False)
+    return Model(v)
 
 
 def _format(name, v):
@@ -205,10 +206,13 @@ class Algorithm(JavaBacked):
         super().__init__(java)
         object.__setattr__(self, "_name", name)
 
-    def compute(self, *args):
+    def compute(self, *args, **kwargs):
         """Computes on the given data (numpy, pandas, CSV path; models for prediction)."""
+        s = session()
+        args = _with_keywords(list(args), kwargs, call(s.bridge.parameters, self._java, "compute"),
+                              self._name + ".compute", strict=True)
         jargs = [to_java(a, "argument %d of %s.compute" % (i + 1, self._name)) for i, a in enumerate(args)]
-        return self._wrap(call(session().bridge.call, self._java, "compute", jargs))
+        return self._wrap(call(s.bridge.call, self._java, "compute", jargs))
 
     def finalize(self):
         """Streaming mode: the result of every chunk given to compute."""
@@ -225,22 +229,45 @@ class Algorithm(JavaBacked):
         return "<daal4j.%s>" % self._name
 
 
+def _with_keywords(args, kwargs, overloads, what, strict=False):
+    """The positional arguments extended by the keywords that name the method's next parameters
+    (the overload taking the most of them); those are removed from kwargs. Strict: every keyword
+    must be taken, a gap left by a keyword further on is None (daal4py's optional inputs)."""
+    if not kwargs:
+        return args
+    best = None
+    for names in overloads:
+        names = list(names)
+        if None in names or len(names) < len(args):
+            continue
+        rest = names[len(args):]
+        if strict:
+            if set(kwargs) <= set(rest):
+                taken = max(rest.index(k) for k in kwargs) + 1
+                if best is None or taken < len(best):
+                    best = rest[:taken]
+        else:
+            taken = 0
+            while taken < len(rest) and rest[taken] in kwargs:
+                taken += 1
+            if best is None or taken > len(best):
+                best = rest[:taken]
+    if strict and kwargs and best is None:
+        raise TypeError("%s() got unexpected keyword argument(s) %s" % (what, ", ".join(sorted(kwargs))))
+    for n in best or []:
+        args.append(kwargs.pop(n, None))
+    return args
+
+
 def factory(pyname, javaname):
     """The daal4py-named constructor of an algorithm, over the Java facade's factory."""
 
     def make(*args, **kwargs):
         s = session()
-        args = list(args)
         kwargs = {k: v for k, v in kwargs.items() if v is not None}
-        # keywords naming the factory's own parameters (daal4py allows kmeans_init(nClusters=10))
-        best = []
-        for names in call(s.bridge.facadeParameters, javaname):
-            names = list(names)
-            rest = names[len(args):]
-            if None not in names and len(names) >= len(args) and all(n in kwargs for n in rest) \
-                    and len(rest) > len(best):
-                best = rest
-        args += [kwargs.pop(n) for n in best]
+        # keywords naming the factory's own parameters (daal4py allows kmeans_init(nClusters=10));
+        # the others are parameters set through setters below
+        args = _with_keywords(list(args), kwargs, call(s.bridge.facadeParameters, javaname), pyname)
         jargs = [to_java(a, "argument %d of %s" % (i + 1, pyname)) for i, a in enumerate(args)]
         java = call(s.bridge.facade, javaname, jargs)
         for key, value in kwargs.items():

@@ -126,6 +126,8 @@ class Session:
         os.unlink(path)  # both processes hold it open; it vanishes with the last of them
         self._map = None
         self._mapped = 0
+        # one transfer at a time through the shared file (threads may share this session)
+        self.transfer = threading.RLock()
 
     def _forward_stdout(self):
         for line in iter(self.process.stdout.readline, b""):
@@ -151,11 +153,12 @@ class Session:
         """A daal4j Matrix holding a 2-d float64 copy of array (any numeric dtype and order)."""
         rows, cols = array.shape
         nbytes = rows * cols * 8
-        if nbytes:
-            view = np.frombuffer(self._view(nbytes), dtype="<f8", count=rows * cols).reshape(rows, cols)
-            np.copyto(view, array, casting="unsafe")
-            del view
-        return self.bridge.matrix(0, rows, cols)
+        with self.transfer:
+            if nbytes:
+                view = np.frombuffer(self._view(nbytes), dtype="<f8", count=rows * cols).reshape(rows, cols)
+                np.copyto(view, array, casting="unsafe")
+                del view
+            return call(self.bridge.matrix, 0, rows, cols)
 
     def array(self, kind, count, offset, rows=None, cols=None):
         """A numpy copy of an array the JVM wrote into the shared file."""

@@ -168,3 +168,19 @@ def test_the_jvm_never_outlives_python(how, tmp_path):
     while _alive(jvm) and time.time() < deadline:
         time.sleep(0.1)
     assert not _alive(jvm), "JVM %d outlived its Python parent (%s)" % (jvm, how)
+
+
+def test_keyword_arguments_as_daal4py():
+    x = np.random.default_rng(7).standard_normal((40, 3))
+    assert np.array_equal(d4p.low_order_moments().compute(data=x).mean, d4p.low_order_moments().compute(x).mean)
+    with pytest.raises(TypeError, match="unexpected keyword"):
+        d4p.low_order_moments().compute(x, labels=x)
+
+
+def test_threads_share_the_session_safely():
+    from concurrent.futures import ThreadPoolExecutor
+    arrays = [np.random.default_rng(i).standard_normal((2000 + i, 4)) for i in range(8)]
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda a: d4p.low_order_moments().compute(a), arrays))
+    for a, r in zip(arrays, results):
+        np.testing.assert_allclose(r.mean[0], a.mean(axis=0), rtol=1e-12)

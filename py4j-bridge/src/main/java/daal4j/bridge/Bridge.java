@@ -40,7 +40,12 @@ public final class Bridge {
 
     /** The facade's parameter names for {@code name}, per overload (null entries when unknown). */
     public List<List<String>> facadeParameters(String name) {
-        return Invoker.parameterNames(Daal4j.class, name);
+        return Invoker.parameterNames(Daal4j.class, true, name);
+    }
+
+    /** Parameter names of {@code target}'s method {@code name}, per overload (for keyword arguments). */
+    public List<List<String>> parameters(Object target, String name) {
+        return Invoker.parameterNames(target.getClass(), false, name);
     }
 
     /** Calls the public method {@code name} of {@code target} (compute, finalizeCompute, setters …). */

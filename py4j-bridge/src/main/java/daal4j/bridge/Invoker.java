@@ -75,11 +75,11 @@ final class Invoker {
         return false;
     }
 
-    /** Parameter names of the public static methods {@code name} with {@code arity} parameters. */
-    static List<List<String>> parameterNames(Class<?> type, String name) {
+    /** Parameter names of each public (static or instance) method {@code name}; null where not compiled in. */
+    static List<List<String>> parameterNames(Class<?> type, boolean statics, String name) {
         List<List<String>> out = new ArrayList<>();
         for (Method m : type.getMethods()) {
-            if (m.getName().equals(name) && Modifier.isStatic(m.getModifiers())) {
+            if (m.getName().equals(name) && Modifier.isStatic(m.getModifiers()) == statics) {
                 List<String> names = new ArrayList<>();
                 for (java.lang.reflect.Parameter p : m.getParameters()) {
                     names.add(p.isNamePresent() ? p.getName() : null);
