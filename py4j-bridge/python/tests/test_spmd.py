@@ -97,3 +97,41 @@ def test_a_python_error_on_one_rank_ends_the_job(tmp_path):
     assert p.returncode != 0
     assert "RuntimeError: rank 1 gives up" in p.stderr
     assert "went on" not in p.stdout
+
+
+SLEEPER = """
+import time
+import numpy as np
+import daal4j as d4p
+from daal4j import _gateway
+d4p.low_order_moments(distributed=True).compute(np.random.rand(10, 3))
+print("jvm", _gateway.session().process.pid, flush=True)
+time.sleep(120)
+"""
+
+
+@needs_mpi
+def test_ctrl_c_on_mpirun_leaves_no_jvm(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+    from test_bridge import _alive
+    script = tmp_path / "sleeper.py"
+    script.write_text(SLEEPER)
+    env = dict(os.environ, PYTHONPATH=os.path.dirname(EXAMPLES), OMPI_ALLOW_RUN_AS_ROOT="1",
+               OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1")
+    p = subprocess.Popen(["mpirun", "--oversubscribe", "-n", "2", sys.executable, str(script)],
+                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    jvms = []
+    while len(jvms) < 2:
+        line = p.stdout.readline()
+        assert line, "mpirun ended early"
+        if line.startswith("jvm "):
+            jvms.append(int(line.split()[1]))
+    p.send_signal(signal.SIGINT)
+    p.communicate(timeout=60)
+    deadline = time.time() + 15
+    while any(_alive(j) for j in jvms) and time.time() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(j) for j in jvms)
