@@ -142,6 +142,9 @@ def test_ridge_regression(intercept):
     if not intercept:  # the closed form (X'X + I) beta = X'y, NumPy
         beta = np.linalg.solve(x.T @ x + np.eye(10), x.T @ y).T
         np.testing.assert_allclose(b[:, 1:], beta, rtol=1e-8)
+    jt = java().ridgeRegressionTraining().interceptFlag(intercept).compute(_to_java(x), _to_java(y))
+    np.testing.assert_array_equal(d4p.Model(get_field(jt, "model")).Beta, b)
+    same_as_java(pred, java().ridgeRegressionPrediction().compute(_to_java(test[:, :10]), get_field(jt, "model")))
 
 
 def test_multinomial_naive_bayes():
@@ -156,6 +159,11 @@ def test_multinomial_naive_bayes():
     from sklearn.naive_bayes import MultinomialNB
     sk = MultinomialNB(alpha=1.0).fit(train[:, :20], train[:, 20])
     assert (pred.prediction[:, 0] == sk.predict(test[:, :20])).all()
+    for attr in ("LogP", "LogTheta"):
+        np.testing.assert_allclose(getattr(ours.model, attr), getattr(theirs.model, attr), rtol=1e-10, err_msg=attr)
+    jt = java().multinomialNaiveBayesTraining(20).compute(_to_java(train[:, :20]), _to_java(train[:, 20:]))
+    same_as_java(pred, java().multinomialNaiveBayesPrediction(20).compute(_to_java(test[:, :20]),
+                                                                         get_field(jt, "model")))
 
 
 def test_qr():
@@ -197,6 +205,8 @@ def test_pca_and_pca_transform(method):
     np.testing.assert_allclose(ours.eigenvalues[0], w, rtol=1e-9)
     assert set(ours.dataForTransform) == {"mean", "variance", "eigenvalue"}
 
+    same_as_java(ours, java().pca().method(method).resultsToCompute("mean|variance|eigenvalue")
+                 .isDeterministic(True).compute(data("batch/pca_normalized.csv")))
     t = d4p.pca_transform(nComponents=2).compute(x, ours.eigenvectors, ours.dataForTransform)
     tt = daal4py.pca_transform(nComponents=2).compute(x, theirs.eigenvectors, theirs.dataForTransform)
     same_as_daal4py(t, tt, ["transformedData"], rtol=1e-7, atol=1e-8, signs=("transformedData",))
