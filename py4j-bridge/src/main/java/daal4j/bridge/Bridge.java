@@ -146,7 +146,11 @@ public final class Bridge {
         boolean bad = t instanceof IllegalArgumentException || t instanceof SpmdException s && s.isBadInput();
         String kind = t instanceof NoSuchFieldException ? "AttributeError" : bad ? "ValueError" : "RuntimeError";
         String m = t.getMessage();
-        return kind + "\n" + (m == null || m.isBlank() ? t.getClass().getName() : m);
+        String text = m == null || m.isBlank() ? t.getClass().getName() : m;
+        if (t instanceof OutOfMemoryError) {
+            text = "the JVM ran out of memory (" + text + "); give it more with DAAL4J_JAVA_OPTS=-Xmx<size>";
+        }
+        return kind + "\n" + text;
     }
 
     private <T> T on(Callable<T> body) {
