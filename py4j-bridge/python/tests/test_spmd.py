@@ -61,9 +61,9 @@ data = "/no/such/file_%d.csv" % r if r == 1 else np.random.rand(10, 3)
 try:
     d4p.low_order_moments(distributed=True).compute(data)
 except ValueError as e:
-    print("rank", r, "raised ValueError:", e, flush=True)
+    print("rank %d raised ValueError: %s" % (r, e), flush=True)
     raise
-print("rank", r, "went on", flush=True)
+print("rank %d went on" % r, flush=True)
 """
 
 PYTHON_ERROR_ON_RANK_1 = """
@@ -73,7 +73,7 @@ d4p.daalinit()
 if d4p.my_procid() == 1:
     raise RuntimeError("rank 1 gives up")
 d4p.low_order_moments(distributed=True).compute(np.random.rand(10, 3))
-print("rank", d4p.my_procid(), "went on", flush=True)
+print("rank %d went on" % d4p.my_procid(), flush=True)
 """
 
 
