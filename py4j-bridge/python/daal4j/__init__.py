@@ -4,7 +4,7 @@ Change ``import daal4py as d4p`` to ``import daal4j as d4p``; under ``mpirun -n 
 script.py`` each Python rank starts its own JVM, which becomes that MPI rank.
 """
 from ._core import Algorithm, Model, Result, factory as _factory
-from ._gateway import call as _call, session as _session, shutdown as _shutdown
+from ._gateway import call as _call, session as _session
 
 __version__ = "0.1.0"
 
