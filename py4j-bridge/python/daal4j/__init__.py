@@ -37,6 +37,7 @@ _ALGORITHMS = [
     "ridge_regression_training", "ridge_regression_prediction",
     "multinomial_naive_bayes_training", "multinomial_naive_bayes_prediction",
     "covariance", "low_order_moments",
+    "normalization_zscore",  # pca(normalization=...) as in daal4py
 ]
 
 
