@@ -1,0 +1,279 @@
+"""Python faces of daal4j's Java objects: algorithms, results and models, named as daal4py."""
+import base64
+import numbers
+import os
+
+import numpy as np
+
+from py4j.java_gateway import JavaObject
+
+from . import _gateway
+from ._gateway import call, session
+
+# Result fields that daal4py returns as integers (daal4j's Java results hold doubles).
+_INTEGER_FIELDS = {"assignments": np.int32, "nIterations": np.int32}
+# 1-d Java arrays that are one value per row (a column in daal4py); other 1-d arrays are a row.
+_COLUMN_FIELDS = {"assignments", "prediction"}
+
+
+class JavaBacked:
+    """A Python object standing for a Java one (algorithm, result, model)."""
+
+    __slots__ = ("_java",)
+
+    def __init__(self, java):
+        object.__setattr__(self, "_java", java)
+
+
+# ---- Python values -> Java ---------------------------------------------------------------
+
+def to_java(value, what="data"):
+    """A value Java can take: arrays and DataFrames become a daal4j Matrix (in binary)."""
+    if value is None or isinstance(value, (str, bool)):
+        return value
+    if isinstance(value, JavaBacked):
+        return value._java
+    if isinstance(value, JavaObject):
+        return value
+    if isinstance(value, os.PathLike):
+        return os.fspath(value)
+    if isinstance(value, (numbers.Integral, np.bool_)) and not isinstance(value, np.ndarray):
+        return bool(value) if isinstance(value, np.bool_) else int(value)
+    if isinstance(value, numbers.Real) and not isinstance(value, np.ndarray):
+        return float(value)
+    if isinstance(value, dict):
+        return {str(k): to_java(v, "%s[%r]" % (what, k)) for k, v in value.items()}
+    return session().to_matrix(_as_2d(value, what))
+
+
+def _as_2d(value, what):
+    """A 2-d numeric numpy view or copy of arrays, lists, pandas DataFrames and Series."""
+    if hasattr(value, "dtypes") and hasattr(value, "columns"):  # pandas DataFrame
+        from pandas.api.types import is_numeric_dtype
+        bad = [str(c) for c, t in value.dtypes.items() if not is_numeric_dtype(t)]
+        if bad:
+            raise ValueError("%s: column(s) %s are not numeric" % (what, ", ".join(bad)))
+        value = value.to_numpy(dtype=np.float64, na_value=np.nan)
+    elif hasattr(value, "to_numpy"):  # pandas Series
+        value = value.to_numpy()
+    a = np.asarray(value)
+    if a.dtype == np.bool_ or np.issubdtype(a.dtype, np.integer) or np.issubdtype(a.dtype, np.floating):
+        pass
+    else:
+        raise ValueError("%s: cannot use an array of dtype %s; give numbers" % (what, a.dtype))
+    if a.ndim == 1:
+        a = a.reshape(-1, 1)
+    if a.ndim != 2:
+        raise ValueError("%s: expected a 1-d or 2-d array, got %d dimensions" % (what, a.ndim))
+    return a
+
+
+# ---- Java values -> Python ---------------------------------------------------------------
+
+def _decode(name, line_fields, java_owner, in_result):
+    """The Python value for one exported field (see Bridge.export)."""
+    s = session()
+    kind, meta = line_fields[0], line_fields[1:]
+    if kind == "0":
+        return None
+    if kind == "M":
+        rows, cols, offset = int(meta[0]), int(meta[1]), int(meta[2])
+        out = s.array("M", None, offset, rows, cols)
+    elif kind in ("d", "i", "l"):
+        n, offset = int(meta[0]), int(meta[1])
+        out = s.array(kind, n, offset)
+        if in_result:
+            out = out.reshape((-1, 1) if name in _COLUMN_FIELDS else (1, -1))
+    elif kind == "I":
+        out = int(meta[0])
+        if in_result:
+            out = np.array([[out]], dtype=np.int32)
+    elif kind == "F":
+        out = float(meta[0])
+        if in_result:
+            out = np.array([[out]], dtype=np.float64)
+    elif kind == "B":
+        return meta[0] == "true"
+    elif kind == "S":
+        return base64.b64decode(meta[0]).decode("utf-8")
+    elif kind == "Y":
+        jmap = call(s.bridge.attribute, java_owner, name) if name else java_owner
+        return {str(k): _value(jmap[k]) for k in jmap.keySet()}
+    else:  # "O": a Java object (a model) stays in Java
+        return Model(call(s.bridge.attribute, java_owner, name))
+    if in_result and name in _INTEGER_FIELDS and isinstance(out, np.ndarray):
+        out = out.astype(_INTEGER_FIELDS[name])
+    return out
+
+
+def _fields(java, in_result):
+    """Every field of a Java result or model, by name, converted."""
+    s = session()
+    values = {}
+    deferred = []
+    with s.transfer:
+        # export() writes the arrays; read them all before any other call reuses the shared file
+        text = call(s.bridge.export, java)
+        for parts in (l.split("\t") for l in text.split("\n") if l):
+            if parts[1] in ("O", "Y"):
+                deferred.append(parts)
+            else:
+                values[parts[0]] = _decode(parts[0], parts[1:], java, in_result)
+    for parts in deferred:
+        values[parts[0]] = _decode(parts[0], parts[1:], java, in_result)
+    return values
+
+
+def _value(v):
+    """A value returned by a Java call: Python scalars as they are, matrices as numpy, objects wrapped."""
+    if not isinstance(v, JavaObject):
+        return v
+    s = session()
+    with s.transfer:
+        parts = call(s.bridge.exportValue, v).split("\t")
+        if parts[0] not in ("O", "Y"):
+            return _decode("", parts, v, False)
+    if parts[0] == "Y":
+        return {str(k): _value(v[k]) for k in v.keySet()}
+    return Model(v)
+
+
+def _format(name, v):
+    if isinstance(v, np.ndarray):
+        body = str(v).replace("\n", "\n  ")
+        return "%s: array(\n  %s,\n  dtype=%s, shape=%s)" % (name, body, v.dtype, v.shape)
+    return "%s: %s" % (name, v)
+
+
+class Result(JavaBacked):
+    """An algorithm's result: daal4py's attributes as numpy arrays (models stay in Java)."""
+
+    __slots__ = ("_name", "_values")
+
+    def __init__(self, name, java):
+        super().__init__(java)
+        object.__setattr__(self, "_name", name)
+        object.__setattr__(self, "_values", _fields(java, True))
+
+    def __getattr__(self, attr):
+        values = object.__getattribute__(self, "_values")
+        if attr in values:
+            return values[attr]
+        raise AttributeError("'%s' object has no attribute '%s' (it has %s)"
+                             % (self._name, attr, ", ".join(values)))
+
+    def __setattr__(self, attr, value):
+        raise AttributeError("daal4j results are read-only")
+
+    def __dir__(self):
+        return list(self._values) + ["_java"]
+
+    def __str__(self):
+        return "\n\n".join(_format(k, v) for k, v in self._values.items())
+
+    def __repr__(self):
+        return "<daal4j.%s: %s>" % (self._name, ", ".join(self._values))
+
+
+class Model(JavaBacked):
+    """A trained model: stays a Java object (prediction takes it as is); attributes read on access."""
+
+    __slots__ = ()
+
+    def __getattr__(self, attr):
+        if attr.startswith("__"):
+            raise AttributeError(attr)
+        try:
+            return _value(call(session().bridge.attribute, self._java, attr))
+        except AttributeError as e:
+            raise AttributeError(str(e)) from None
+
+    def __str__(self):
+        values = _fields(self._java, False)
+        head = "%s:" % self._java.getClass().getSimpleName()
+        return head + "".join("\n" + _format(k, v).replace("\n", "\n  ") for k, v in values.items())
+
+    def __repr__(self):
+        return "<daal4j model %s>" % self._java.getClass().getName()
+
+
+class Algorithm(JavaBacked):
+    """A daal4py-style algorithm object: configure by keywords, then compute (and finalize when streaming)."""
+
+    __slots__ = ("_name",)
+
+    def __init__(self, name, java):
+        super().__init__(java)
+        object.__setattr__(self, "_name", name)
+
+    def compute(self, *args, **kwargs):
+        """Computes on the given data (numpy, pandas, CSV path; models for prediction)."""
+        s = session()
+        args = _with_keywords(list(args), kwargs, call(s.bridge.parameters, self._java, "compute"),
+                              self._name + ".compute", strict=True)
+        jargs = [to_java(a, "argument %d of %s.compute" % (i + 1, self._name)) for i, a in enumerate(args)]
+        return self._wrap(call(s.bridge.call, self._java, "compute", jargs))
+
+    def finalize(self):
+        """Streaming mode: the result of every chunk given to compute."""
+        return self._wrap(call(session().bridge.call, self._java, "finalizeCompute", []))
+
+    def _wrap(self, java):
+        if java is None:
+            return None
+        if isinstance(java, JavaObject):
+            return Result(self._name + "_result", java)
+        return java
+
+    def __repr__(self):
+        return "<daal4j.%s>" % self._name
+
+
+def _with_keywords(args, kwargs, overloads, what, strict=False):
+    """The positional arguments extended by the keywords that name the method's next parameters
+    (the overload taking the most of them); those are removed from kwargs. Strict: every keyword
+    must be taken, a gap left by a keyword further on is None (daal4py's optional inputs)."""
+    if not kwargs:
+        return args
+    best = None
+    for names in overloads:
+        names = list(names)
+        if None in names or len(names) < len(args):
+            continue
+        rest = names[len(args):]
+        if strict:
+            if set(kwargs) <= set(rest):
+                taken = max(rest.index(k) for k in kwargs) + 1
+                if best is None or taken < len(best):
+                    best = rest[:taken]
+        else:
+            taken = 0
+            while taken < len(rest) and rest[taken] in kwargs:
+                taken += 1
+            if best is None or taken > len(best):
+                best = rest[:taken]
+    if strict and kwargs and best is None:
+        raise TypeError("%s() got unexpected keyword argument(s) %s" % (what, ", ".join(sorted(kwargs))))
+    for n in best or []:
+        args.append(kwargs.pop(n, None))
+    return args
+
+
+def factory(pyname, javaname):
+    """The daal4py-named constructor of an algorithm, over the Java facade's factory."""
+
+    def make(*args, **kwargs):
+        s = session()
+        kwargs = {k: v for k, v in kwargs.items() if v is not None}
+        # keywords naming the factory's own parameters (daal4py allows kmeans_init(nClusters=10));
+        # the others are parameters set through setters below
+        args = _with_keywords(list(args), kwargs, call(s.bridge.facadeParameters, javaname), pyname)
+        jargs = [to_java(a, "argument %d of %s" % (i + 1, pyname)) for i, a in enumerate(args)]
+        java = call(s.bridge.facade, javaname, jargs)
+        for key, value in kwargs.items():
+            java = call(s.bridge.set, java, key, to_java(value, key))
+        return Algorithm(pyname, java)
+
+    make.__name__ = make.__qualname__ = pyname
+    make.__doc__ = "daal4py's %s on daal4j (Java: Daal4j.%s)." % (pyname, javaname)
+    return make

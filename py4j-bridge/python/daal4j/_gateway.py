@@ -1,0 +1,277 @@
+"""The JVM behind daal4j: started on first use, one per Python process, stopped at exit.
+
+The JVM (daal4j.bridge.Gateway) prints its port and the path of a shared file on its first
+stdout line. Bulk arrays cross through that file (memory-mapped on both sides, in /dev/shm),
+everything else through Py4J. The JVM ends with this process: a clean "exit" line on its
+stdin at normal exit; stdin closing or this process dying halts it.
+"""
+import atexit
+import glob
+import mmap
+import os
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+
+import numpy as np
+
+from py4j.java_gateway import GatewayParameters, JavaGateway
+from py4j.protocol import Py4JError, Py4JJavaError
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
+_JARS = os.path.join(_HERE, "jars")
+_GROWTH = 16 << 20  # the shared file grows in steps of 16 MB, as the JVM maps it
+
+_lock = threading.RLock()
+_session = None
+_failed = False
+
+
+def under_mpirun():
+    """Whether this process was started by Open MPI's mpirun/mpiexec."""
+    return os.environ.get("OMPI_COMM_WORLD_SIZE") is not None
+
+
+def _java():
+    home = os.environ.get("JAVA_HOME")
+    if home and os.path.exists(os.path.join(home, "bin", "java")):
+        return os.path.join(home, "bin", "java")
+    found = shutil.which("java")
+    if not found:
+        raise RuntimeError("daal4j needs Java 17 or newer: install a JDK and put java on PATH (or set JAVA_HOME)")
+    return found
+
+
+def _classpath():
+    jars = sorted(glob.glob(os.path.join(_JARS, "*.jar")))
+    if not any(os.path.basename(j).startswith("daal4j-py4j-bridge") for j in jars):
+        raise RuntimeError("daal4j's jars are missing from %s: build them with `mvn -B package` at the "
+                           "repository root (or install a built wheel)" % _JARS)
+    if under_mpirun() and not any(os.path.basename(j).startswith("mpi-") for j in jars):
+        jars += _mpi_jar()
+    return os.pathsep.join(jars)
+
+
+def _mpi_jar():
+    """Open MPI's Java bindings when not bundled: $DAAL4J_MPI_JAR, else the local Maven repository."""
+    explicit = os.environ.get("DAAL4J_MPI_JAR")
+    if explicit:
+        return [explicit]
+    m2 = os.environ.get("MAVEN_REPO_LOCAL", os.path.expanduser("~/.m2/repository"))
+    found = sorted(glob.glob(os.path.join(m2, "org", "open-mpi", "mpi", "*", "mpi-*.jar")))
+    return found[-1:]
+
+
+def _mpi_libdir():
+    """The directory of libmpi_java.so: $DAAL4J_MPI_LIBDIR, the usual places, else ompi_info."""
+    explicit = os.environ.get("DAAL4J_MPI_LIBDIR")
+    if explicit:
+        return explicit
+    candidates = []
+    mpirun = shutil.which("mpirun")
+    if mpirun:
+        candidates.append(os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(mpirun))), "lib"))
+    candidates += glob.glob("/usr/lib/*-linux-gnu") + ["/usr/lib64/openmpi/lib", "/usr/local/lib", "/usr/lib"]
+    for d in candidates:
+        if os.path.exists(os.path.join(d, "libmpi_java.so")):
+            return d
+    try:
+        out = subprocess.run(["ompi_info", "--path", "libdir", "--parsable"], capture_output=True,
+                             text=True, timeout=30).stdout
+        for line in out.splitlines():
+            if line.startswith("path:libdir:"):
+                return line.split(":", 2)[2]
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return None
+
+
+class Session:
+    """One running JVM: the Py4J gateway, the bridge entry point and the shared file."""
+
+    def __init__(self):
+        cmd = [_java(), "-Xss16m"]
+        if under_mpirun():
+            libdir = _mpi_libdir()
+            if libdir:
+                cmd.append("-Djava.library.path=" + libdir)
+        extra = os.environ.get("DAAL4J_JAVA_OPTS")
+        if extra:
+            cmd += extra.split()
+        cmd += ["-cp", _classpath(), "daal4j.bridge.Gateway"]
+        token = secrets.token_hex(16)
+        env = dict(os.environ, DAAL4J_GATEWAY_TOKEN=token)
+        if under_mpirun():
+            # several ranks share the machine: one BLAS thread each, as the toolkit's launcher does
+            env.setdefault("OPENBLAS_NUM_THREADS", "1")
+        # a new session: Ctrl-C goes to Python only; the JVM follows Python's exit, never orphaned
+        self.process = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env,
+                                        start_new_session=True)
+        first = self.process.stdout.readline().decode("utf-8", "replace").strip()
+        if not first.startswith("DAAL4J_GATEWAY "):
+            self.process.wait(timeout=30)
+            message = first[len("DAAL4J_ERROR "):] if first.startswith("DAAL4J_ERROR ") else first
+            raise RuntimeError("daal4j: the JVM did not start (exit code %s)%s"
+                               % (self.process.returncode, ": " + message if message else ""))
+        _, port, path = first.split(" ", 2)
+        threading.Thread(target=self._forward_stdout, name="daal4j-jvm-stdout", daemon=True).start()
+        self.gateway = JavaGateway(gateway_parameters=GatewayParameters(
+            port=int(port), auth_token=token, auto_convert=True, eager_load=True))
+        self.bridge = self.gateway.entry_point
+        self.jvm = self.gateway.jvm
+        self._fd = os.open(path, os.O_RDWR)
+        os.unlink(path)  # both processes hold it open; it vanishes with the last of them
+        self._map = None
+        self._mapped = 0
+        # one transfer at a time through the shared file (threads may share this session)
+        self.transfer = threading.RLock()
+
+    def _forward_stdout(self):
+        for line in iter(self.process.stdout.readline, b""):
+            sys.stdout.write(line.decode("utf-8", "replace"))
+            sys.stdout.flush()
+
+    # ---- the shared file -------------------------------------------------------------
+
+    def _view(self, nbytes):
+        """The shared file mapped over at least nbytes bytes."""
+        size = os.fstat(self._fd).st_size
+        if size < nbytes:
+            size = -(-nbytes // _GROWTH) * _GROWTH
+            os.ftruncate(self._fd, size)
+        if self._map is None or self._mapped < size:
+            if self._map is not None:
+                self._map.close()
+            self._map = mmap.mmap(self._fd, size)
+            self._mapped = size
+        return self._map
+
+    def to_matrix(self, array):
+        """A daal4j Matrix holding a 2-d float64 copy of array (any numeric dtype and order)."""
+        rows, cols = array.shape
+        nbytes = rows * cols * 8
+        with self.transfer:
+            if nbytes:
+                view = np.frombuffer(self._view(nbytes), dtype="<f8", count=rows * cols).reshape(rows, cols)
+                np.copyto(view, array, casting="unsafe")
+                del view
+            return call(self.bridge.matrix, 0, rows, cols)
+
+    def array(self, kind, count, offset, rows=None, cols=None):
+        """A numpy copy of an array the JVM wrote into the shared file."""
+        dtype = {"M": "<f8", "d": "<f8", "i": "<i4", "l": "<i8"}[kind]
+        n = rows * cols if kind == "M" else count
+        end = offset + n * np.dtype(dtype).itemsize
+        if n == 0:
+            out = np.empty(n, dtype=dtype)
+        else:
+            mapped = self._view(end)
+            out = np.frombuffer(mapped, dtype=dtype, count=n, offset=offset).copy()
+        if kind == "M":
+            out = out.reshape(rows, cols)
+        return out.astype(np.dtype(dtype).newbyteorder("="), copy=False)
+
+    # ---- lifecycle -------------------------------------------------------------------
+
+    def close(self, clean=True):
+        """Stops the JVM: cleanly (daalfini, then exit) or at once."""
+        p = self.process
+        if p.poll() is None:
+            try:
+                self.gateway.close(keep_callback_server=False, close_callback_server_connections=False)
+            except Exception:
+                pass
+            try:
+                if clean:
+                    p.stdin.write(b"exit\n")
+                    p.stdin.flush()
+                p.stdin.close()
+            except OSError:
+                pass
+            try:
+                p.wait(timeout=30 if clean else 5)
+            except subprocess.TimeoutExpired:
+                p.kill()
+                p.wait()
+        if self._map is not None:
+            try:
+                self._map.close()
+            except BufferError:
+                pass  # an array still views it; the OS frees the mapping at exit
+            self._map = None
+        try:
+            os.close(self._fd)
+        except OSError:
+            pass
+
+
+def session():
+    """The running JVM session, starting it on first use."""
+    global _session
+    with _lock:
+        if _session is None:
+            _session = Session()
+        return _session
+
+
+def shutdown(clean=True):
+    """Stops the JVM if one runs (called at exit)."""
+    global _session
+    with _lock:
+        s, _session = _session, None
+    if s is not None:
+        s.close(clean=clean and not _failed)
+
+
+def _on_uncaught(kind, value, tb):
+    # an error ends this rank: do not wait for the others in MPI_Finalize
+    global _failed
+    _failed = True
+    _previous_hook(kind, value, tb)
+
+
+_previous_hook = sys.excepthook
+sys.excepthook = _on_uncaught
+atexit.register(shutdown)
+
+
+def _sigterm(signum, frame):
+    shutdown(clean=False)
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)
+
+
+if threading.current_thread() is threading.main_thread():
+    try:
+        if signal.getsignal(signal.SIGTERM) in (signal.SIG_DFL, None):
+            signal.signal(signal.SIGTERM, _sigterm)
+    except (ValueError, OSError):
+        pass
+
+
+# ---- calls -----------------------------------------------------------------------------
+
+_EXCEPTIONS = {"ValueError": ValueError, "RuntimeError": RuntimeError, "AttributeError": AttributeError}
+
+
+def call(fn, *args):
+    """Calls the bridge, turning Java exceptions into Python ones with the same message."""
+    try:
+        return fn(*args)
+    except Py4JJavaError as e:
+        kind, message = _classify(e.java_exception)
+        raise _EXCEPTIONS[kind](message) from None
+    except Py4JError as e:
+        raise RuntimeError("daal4j: lost the connection to its JVM (%s)" % str(e).splitlines()[0]) from None
+
+
+def _classify(java_exception):
+    try:
+        text = session().bridge.classify(java_exception)
+        kind, message = text.split("\n", 1)
+        return kind, message
+    except Exception:
+        return "RuntimeError", str(java_exception)
