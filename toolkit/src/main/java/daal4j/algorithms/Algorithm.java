@@ -98,7 +98,13 @@ public abstract class Algorithm<A extends Algorithm<A, P, R>, P, R> {
         double[][] all = comm.allgatherDoubles(() -> encode(local.get()));
         P acc = decode(all[0]);
         for (int r = 1; r < all.length; r++) {
-            acc = merge(acc, decode(all[r]));
+            try {
+                acc = merge(acc, decode(all[r]));
+            } catch (IllegalArgumentException e) {
+                // every rank merges the same summaries, so every rank raises this same error
+                throw new IllegalArgumentException("rank " + r + " does not match ranks 0.." + (r - 1)
+                        + ": " + e.getMessage(), e);
+            }
         }
         return acc;
     }

@@ -56,11 +56,17 @@ public final class Inputs {
 
     /** Rejects NaN and infinite values, naming the first one's row and column. */
     public static Matrix requireFinite(Matrix m, String what) {
+        return requireFinite(m, 0, m.rows(), what);
+    }
+
+    /** Rejects NaN and infinite values in rows [from, to), naming the first one's row and column. */
+    public static Matrix requireFinite(Matrix m, int from, int to, String what) {
         double[] d = m.rowMajorView();
-        for (int k = 0; k < d.length; k++) {
+        int p = m.cols();
+        for (int k = from * p; k < to * p; k++) {
             if (!Double.isFinite(d[k])) {
-                throw new IllegalArgumentException(what + ": " + d[k] + " at row " + k / m.cols()
-                        + ", column " + k % m.cols() + " (values must be finite)");
+                throw new IllegalArgumentException(what + ": " + d[k] + " at row " + k / p
+                        + ", column " + k % p + " (values must be finite)");
             }
         }
         return m;

@@ -112,4 +112,162 @@ public final class Dense {
         }
         return Matrix.ofColumnMajor(p, q, x);
     }
+
+    /** The p x p identity. */
+    public static Matrix identity(int p) {
+        double[] d = new double[p * p];
+        for (int i = 0; i < p; i++) {
+            d[i * p + i] = 1.0;
+        }
+        return Matrix.wrap(p, p, d);
+    }
+
+    /**
+     * For each row, +1 or -1 so that its largest-magnitude entry becomes positive (the first
+     * such entry on ties; +1 for a zero row): the sign-flip rule of oneDAL's deterministic PCA,
+     * which makes eigen- and singular vectors independent of the solver's sign choice.
+     */
+    public static double[] largestEntryPositiveSigns(Matrix rows) {
+        double[] signs = new double[rows.rows()];
+        double[] v = rows.rowMajorView();
+        int p = rows.cols();
+        for (int i = 0; i < signs.length; i++) {
+            double best = 0;
+            for (int j = 0; j < p; j++) {
+                double x = v[i * p + j];
+                if (Math.abs(x) > Math.abs(best)) {
+                    best = x;
+                }
+            }
+            signs[i] = best < 0 ? -1.0 : 1.0;
+        }
+        return signs;
+    }
+
+    /** Row i of {@code a} times {@code factors[i]}. */
+    public static Matrix scaleRows(Matrix a, double[] factors) {
+        if (factors.length != a.rows()) {
+            throw new IllegalArgumentException(factors.length + " row factors for " + a.rows() + " rows");
+        }
+        double[] d = a.toRowMajor();
+        int p = a.cols();
+        for (int i = 0; i < factors.length; i++) {
+            for (int j = 0; j < p; j++) {
+                d[i * p + j] *= factors[i];
+            }
+        }
+        return Matrix.wrap(a.rows(), p, d);
+    }
+
+    /** Column j of {@code a} times {@code factors[j]}. */
+    public static Matrix scaleColumns(Matrix a, double[] factors) {
+        if (factors.length != a.cols()) {
+            throw new IllegalArgumentException(factors.length + " column factors for " + a.cols() + " columns");
+        }
+        double[] d = a.toRowMajor();
+        int p = a.cols();
+        for (int k = 0; k < d.length; k++) {
+            d[k] *= factors[k % p];
+        }
+        return Matrix.wrap(a.rows(), p, d);
+    }
+
+    /** The rows of the given matrices one after another; all must have the same columns. */
+    public static Matrix stack(java.util.List<Matrix> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("nothing to stack");
+        }
+        int p = parts.get(0).cols();
+        long n = 0;
+        for (Matrix m : parts) {
+            if (m.cols() != p) {
+                throw new IllegalArgumentException("cannot stack a " + m.rows() + " x " + m.cols()
+                        + " matrix under ones with " + p + " columns");
+            }
+            n += m.rows();
+        }
+        double[] d = new double[Math.toIntExact(n * p)];
+        int at = 0;
+        for (Matrix m : parts) {
+            double[] v = m.rowMajorView();
+            System.arraycopy(v, 0, d, at, v.length);
+            at += v.length;
+        }
+        return Matrix.wrap((int) n, p, d);
+    }
+
+    /**
+     * Solves R X = B for upper triangular p x p R (LAPACK dtrtrs); B is p x q. Throws
+     * ArithmeticException when R is singular.
+     */
+    public static Matrix upperTriangularSolve(Matrix r, Matrix b) {
+        int p = r.rows();
+        if (r.cols() != p || b.rows() != p) {
+            throw new IllegalArgumentException("upperTriangularSolve: R is " + r.rows() + " x " + r.cols()
+                    + ", B is " + b.rows() + " x " + b.cols());
+        }
+        int q = b.cols();
+        if (p == 0 || q == 0) {
+            return Matrix.zeros(p, q);
+        }
+        double[] x = b.toColumnMajor();
+        intW info = new intW(0);
+        Linalg.lapack().dtrtrs("U", "N", "N", p, q, r.toColumnMajor(), p, x, p, info);
+        if (info.val > 0) {
+            throw new ArithmeticException("the triangular factor is singular (diagonal entry " + info.val + " of "
+                    + p + " is zero); the columns are linearly dependent");
+        }
+        if (info.val < 0) {
+            throw new ArithmeticException("triangular solve failed: LAPACK dtrtrs info " + info.val);
+        }
+        return Matrix.ofColumnMajor(p, q, x);
+    }
+
+    /** Squared Euclidean norms of rows [from, to) of row-major x (n x p), into out[from..to). */
+    public static void squaredRowNorms(double[] x, int p, int from, int to, double[] out) {
+        for (int i = from; i < to; i++) {
+            double s = 0;
+            int o = i * p;
+            for (int j = 0; j < p; j++) {
+                s += x[o + j] * x[o + j];
+            }
+            out[i] = s;
+        }
+    }
+
+    /**
+     * For rows [from, to) of row-major x (n x p), the nearest of the k rows of row-major c
+     * (k x p) by Euclidean distance: its index into label[from..to) (the lowest index on
+     * ties) and the squared distance into dist[from..to). xNorms and cNorms are the squared
+     * row norms ({@link #squaredRowNorms}); work holds at least (to - from) * k values.
+     */
+    public static void nearest(double[] x, int p, int from, int to, double[] xNorms,
+                               double[] c, int k, double[] cNorms, int[] label, double[] dist, double[] work) {
+        int b = to - from;
+        if (b <= 0) {
+            return;
+        }
+        // ||x - c||^2 = ||x||^2 + (||c||^2 - 2 x.c): the bracket for all pairs is one dgemm
+        for (int i = 0; i < b; i++) {
+            System.arraycopy(cNorms, 0, work, i * k, k);
+        }
+        if (p > 0) {
+            // row-major W (b x k) is column-major W' (k x b) = C (k x p) X' (p x b)
+            Linalg.blas().dgemm("T", "N", k, b, p, -2.0, c, 0, p, x, from * p, p, 1.0, work, 0, k);
+        }
+        for (int i = 0; i < b; i++) {
+            int o = i * k;
+            int best = 0;
+            double min = work[o];
+            for (int j = 1; j < k; j++) {
+                if (work[o + j] < min) {
+                    min = work[o + j];
+                    best = j;
+                }
+            }
+            label[from + i] = best;
+            // rounding can push a zero distance slightly below zero
+            dist[from + i] = Math.max(0.0, xNorms[from + i] + min);
+        }
+    }
 }

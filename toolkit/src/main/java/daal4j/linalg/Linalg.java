@@ -6,6 +6,7 @@ import dev.ludovic.netlib.blas.NativeBLAS;
 import dev.ludovic.netlib.lapack.JavaLAPACK;
 import dev.ludovic.netlib.lapack.LAPACK;
 import dev.ludovic.netlib.lapack.NativeLAPACK;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -15,6 +16,12 @@ import java.util.logging.Logger;
 public final class Linalg {
 
     private static final Logger LOG = Logger.getLogger(Linalg.class.getName());
+
+    /**
+     * netlib warns that its Vector API build is unusable without jdk.incubator.vector even
+     * when the native library loads; only its choice matters, which {@link #describe()} tells.
+     */
+    private static final Logger NETLIB_BUILDER = quiet("dev.ludovic.netlib.blas.InstanceBuilder");
 
     private static final BLAS BLAS_INSTANCE = loadBlas();
     private static final LAPACK LAPACK_INSTANCE = loadLapack();
@@ -47,6 +54,12 @@ public final class Linalg {
                 + (BLAS_INSTANCE instanceof NativeBLAS ? " (native)" : " (pure Java)")
                 + ", LAPACK " + LAPACK_INSTANCE.getClass().getSimpleName()
                 + (LAPACK_INSTANCE instanceof NativeLAPACK ? " (native)" : " (pure Java)");
+    }
+
+    private static Logger quiet(String name) {
+        Logger l = Logger.getLogger(name);
+        l.setLevel(Level.SEVERE);
+        return l;
     }
 
     private static BLAS loadBlas() {

@@ -77,7 +77,8 @@ final class LocalGroup {
         while (generation == gen) {
             int gone = goneRank();
             if (gone >= 0) {
-                throw new SpmdException(gone, RuntimeException.class.getName(), "rank " + gone + ": " + left[gone], null);
+                String why = left[gone].startsWith("rank ") ? left[gone] : "rank " + gone + ": " + left[gone];
+                throw new SpmdException(gone, RuntimeException.class.getName(), why, null);
             }
             long wait = deadline - System.nanoTime();
             if (wait <= 0) {

@@ -1,0 +1,150 @@
+package daal4j.bench;
+
+import static daal4j.Daal4j.covariance;
+import static daal4j.Daal4j.kmeans;
+import static daal4j.Daal4j.kmeansInit;
+import static daal4j.Daal4j.lowOrderMoments;
+import static daal4j.Daal4j.pca;
+import static daal4j.Daal4j.qr;
+import static daal4j.Daal4j.svd;
+
+import daal4j.data.Matrix;
+import daal4j.linalg.Linalg;
+import daal4j.spmd.Communicator;
+import daal4j.spmd.Spmd;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Times one workload over a raw float64 row-major file split across ranks: local ranks of
+ * this JVM, or the MPI ranks when started by mpirun. Prints one JSON line on rank 0.
+ *
+ * <p>Arguments: {@code --workload NAME --data FILE --rows N --cols P [--ranks R] [--reps K]}.
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    /** The workloads, by name. */
+    static Map<String, Workload> workloads() {
+        Map<String, Workload> w = new LinkedHashMap<>();
+        w.put("moments", (x, y) -> lowOrderMoments().distributed(true).compute(x));
+        w.put("covariance", (x, y) -> covariance().distributed(true).compute(x));
+        w.put("qr", (x, y) -> qr().distributed(true).compute(x));
+        w.put("svd", (x, y) -> svd().distributed(true).compute(x));
+        w.put("pca_correlation", (x, y) -> pca().method("correlationDense").distributed(true).compute(x));
+        w.put("pca_svd", (x, y) -> pca().method("svdDense").distributed(true).compute(x));
+        w.put("kmeans_init_plusplus", (x, y) -> kmeansInit(10).method("plusPlusDense").distributed(true).compute(x));
+        // Lloyd from the first 10 rows, as the peers start: 20 iterations, no early stop
+        w.put("kmeans", (x, y) -> kmeans(10, 20).accuracyThreshold(0).distributed(true)
+                .compute(x, kmeansInit(10).distributed(true).compute(x).centroids));
+        w.put("csv_ingest", (x, y) -> x); // the work is the load itself, timed by the caller
+        return w;
+    }
+
+    /** Runs the benchmark described by the arguments. */
+    public static void main(String[] args) {
+        Map<String, String> a = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        Workload work = workloads().get(a.get("workload"));
+        if (work == null) {
+            throw new IllegalArgumentException("unknown workload " + a.get("workload") + "; known " + workloads().keySet());
+        }
+        Path data = Path.of(a.get("data"));
+        Path responses = a.containsKey("y") ? Path.of(a.get("y")) : null;
+        boolean csv = data.toString().endsWith(".csv");
+        int rows = Integer.parseInt(a.get("rows"));
+        int cols = Integer.parseInt(a.get("cols"));
+        int reps = Integer.parseInt(a.getOrDefault("reps", "5"));
+        Communicator process = Spmd.init();
+        Runnable body = () -> {
+            Communicator c = Spmd.current();
+            long t0 = System.nanoTime();
+            Matrix mine = csv ? readCsv(data, c.rank(), c.size()) : slice(data, rows, cols, c.rank(), c.size());
+            Matrix y = responses == null ? null : slice(responses, rows, -1, c.rank(), c.size());
+            c.barrier();
+            double load = (System.nanoTime() - t0) / 1e9;
+            List<Double> times = new ArrayList<>();
+            long w0 = System.nanoTime();
+            work.run(mine, y); // warm-up: JIT and first touch, reported apart
+            double warm = (System.nanoTime() - w0) / 1e9;
+            for (int r = 0; r < reps; r++) {
+                c.barrier();
+                long s = System.nanoTime();
+                if (csv) {
+                    readCsv(data, c.rank(), c.size());
+                } else {
+                    work.run(mine, y);
+                }
+                c.barrier();
+                times.add((System.nanoTime() - s) / 1e9);
+            }
+            if (c.rank() == 0) {
+                double[] t = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                System.out.println(String.format(Locale.ROOT,
+                        "{\"workload\":\"%s\",\"engine\":\"%s\",\"ranks\":%d,\"rows\":%d,\"cols\":%d,"
+                                + "\"load_s\":%.4f,\"warmup_s\":%.4f,\"median_s\":%.5f,\"min_s\":%.5f,\"max_s\":%.5f,"
+                                + "\"blas\":\"%s\"}",
+                        a.get("workload"), c.engine(), c.size(), rows, cols, load, warm, t[t.length / 2], t[0],
+                        t[t.length - 1], Linalg.isNative() ? "native" : "java"));
+            }
+        };
+        if (process.size() > 1) {
+            body.run();
+        } else {
+            Spmd.local(Integer.parseInt(a.getOrDefault("ranks", "1"))).run(body);
+        }
+        Spmd.fini();
+    }
+
+    /** The whole CSV on one rank; on several, each rank reads its own part file (name_part{rank}.csv). */
+    static Matrix readCsv(Path file, int rank, int size) {
+        Path part = size == 1 ? file : Path.of(file.toString().replaceFirst("\\.csv$", "_part" + rank + ".csv"));
+        return daal4j.data.Csv.read(part);
+    }
+
+    /** Rows [rank*n/size, (rank+1)*n/size) of the raw file; cols -1 means file size / rows. */
+    static Matrix slice(Path file, int rows, int cols, int rank, int size) {
+        if (cols < 0) {
+            try {
+                cols = Math.toIntExact(java.nio.file.Files.size(file) / Double.BYTES / rows);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        long from = (long) rank * rows / size;
+        long to = (long) (rank + 1) * rows / size;
+        double[] d = new double[Math.toIntExact((to - from) * cols)];
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long bytes = (long) d.length * Double.BYTES;
+            long start = from * cols * Double.BYTES;
+            int done = 0;
+            // map in pieces below 2 GiB
+            while (done < d.length) {
+                int n = (int) Math.min(d.length - done, (1L << 27));
+                ch.map(FileChannel.MapMode.READ_ONLY, start + (long) done * Double.BYTES, (long) n * Double.BYTES)
+                        .order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(d, done, n);
+                done += n;
+            }
+            if (bytes != (long) done * Double.BYTES) {
+                throw new IllegalStateException("short read of " + file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Matrix.wrap((int) (to - from), cols, d);
+    }
+
+}

@@ -1,0 +1,76 @@
+package daal4j.algorithms.covariance;
+
+import daal4j.algorithms.Algorithm;
+import daal4j.data.Inputs;
+import daal4j.data.Matrix;
+import java.util.List;
+
+/**
+ * Covariance or correlation matrix and means of the columns (daal4py's {@code covariance}),
+ * in batch, streaming or distributed mode. The covariance divides by n - 1, as daal4py.
+ */
+public final class Covariance extends Algorithm<Covariance, CrossProducts, CovarianceResult> {
+
+    /** daal4py's dense method names; all compute the same one-pass centered summary here. */
+    private static final List<String> METHODS = List.of("defaultDense", "singlePassDense", "sumDense");
+    private static final List<String> OUTPUTS = List.of("covarianceMatrix", "correlationMatrix");
+
+    private String method = "defaultDense";
+    private boolean correlationOutput;
+
+    /** Method: defaultDense, singlePassDense or sumDense. */
+    public Covariance method(String name) {
+        if (!METHODS.contains(name)) {
+            throw new IllegalArgumentException("covariance: unknown method '" + name + "'; use " + METHODS);
+        }
+        method = name;
+        return this;
+    }
+
+    /** The method in use. */
+    public String method() {
+        return method;
+    }
+
+    /** Which matrix to compute: covarianceMatrix (default) or correlationMatrix. */
+    public Covariance outputMatrixType(String type) {
+        if (!OUTPUTS.contains(type)) {
+            throw new IllegalArgumentException("covariance: unknown outputMatrixType '" + type + "'; use " + OUTPUTS);
+        }
+        correlationOutput = type.equals("correlationMatrix");
+        return this;
+    }
+
+    /** The covariance of {@code data} (a Matrix, double[][], Table or CSV path). */
+    public CovarianceResult compute(Object data) {
+        return run(() -> CrossProducts.of(Inputs.matrix(data, "data"), "data"));
+    }
+
+    /** The covariance of this rank's file: {@code pattern} with {@code {}} replaced by {@code id}. */
+    public CovarianceResult compute(String pattern, int id) {
+        return compute(Inputs.perRank(pattern, id));
+    }
+
+    @Override
+    protected CrossProducts merge(CrossProducts first, CrossProducts second) {
+        return CrossProducts.merge(first, second);
+    }
+
+    @Override
+    protected double[] encode(CrossProducts partial) {
+        return partial.encode();
+    }
+
+    @Override
+    protected CrossProducts decode(double[] encoded) {
+        return CrossProducts.decode(encoded);
+    }
+
+    @Override
+    protected CovarianceResult finish(CrossProducts all) {
+        if (all.n < 2) {
+            throw new IllegalArgumentException("covariance: needs at least 2 rows in all, got " + all.n);
+        }
+        return new CovarianceResult(all, correlationOutput);
+    }
+}

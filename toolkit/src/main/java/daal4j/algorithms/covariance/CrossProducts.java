@@ -1,0 +1,215 @@
+package daal4j.algorithms.covariance;
+
+import daal4j.data.Inputs;
+import daal4j.data.Matrix;
+import daal4j.linalg.Dense;
+import java.util.Arrays;
+
+/**
+ * Summary of some rows of p columns: the count, the mean, and the centered cross-products
+ * sum (x - mean)(x - mean)'. Each row block is centered on its own mean before {@code dsyrk},
+ * and summaries merge exactly (Chan et al.) by adding the cross-products plus the outer
+ * product of the difference of means, so no large raw sums are ever subtracted.
+ *
+ * <p>The mean is kept as shift + offset, the shift being a data row: near 1e15 a double
+ * cannot hold a mean to better than 0.125, but its offset from a data row it can, and
+ * differences of shifts of similar size are exact. Immutable.
+ */
+public final class CrossProducts {
+
+    /** Target size of a centered block, in doubles (2 MB): the block's passes stay in cache. */
+    private static final int BLOCK_VALUES = 1 << 18;
+
+    /** Number of columns. */
+    public final int p;
+    /** Number of rows summarized. */
+    public final long n;
+    private final double[] shift;
+    private final double[] offset;
+    /** Upper triangle (column-major, as BLAS writes it) of the centered cross-products. */
+    private final double[] upper;
+
+    private CrossProducts(int p, long n, double[] shift, double[] offset, double[] upper) {
+        this.p = p;
+        this.n = n;
+        this.shift = shift;
+        this.offset = offset;
+        this.upper = upper;
+    }
+
+    /** The summary of the rows of {@code data}, named {@code what} in errors. */
+    public static CrossProducts of(Matrix data, String what) {
+        return of(new Matrix[] {data}, new String[] {what});
+    }
+
+    /**
+     * The summary of the rows of {@code parts} side by side (all with the same number of
+     * rows): columns of {@code parts[0]} first, then {@code parts[1]}'s … Rejects NaN and
+     * infinite values, naming the part by {@code names}.
+     */
+    public static CrossProducts of(Matrix[] parts, String[] names) {
+        int rows = parts[0].rows();
+        int p = 0;
+        for (int k = 0; k < parts.length; k++) {
+            if (parts[k].rows() != rows) {
+                throw new IllegalArgumentException(names[k] + " has " + parts[k].rows() + " rows, "
+                        + names[0] + " has " + rows);
+            }
+            p += parts[k].cols();
+        }
+        if (p == 0 || rows == 0) {
+            return new CrossProducts(p, rows, new double[p], new double[p], new double[p * p]);
+        }
+        int blockRows = Math.max(64, BLOCK_VALUES / p);
+        double[] block = new double[Math.min(rows, blockRows) * p];
+        // one accumulator for every block: this method owns it until it returns it
+        double[] u = new double[p * p];
+        CrossProducts acc = new CrossProducts(p, 0, new double[p], new double[p], u);
+        for (int from = 0; from < rows; from += blockRows) {
+            int to = Math.min(rows, from + blockRows);
+            acc = combine(acc, u, centerBlock(block, parts, names, p, from, to, u));
+        }
+        return acc;
+    }
+
+    /**
+     * Puts rows [from, to) of {@code parts}, centered on their own mean, into {@code block},
+     * adds their cross-products to {@code u}, and returns their count and mean.
+     */
+    private static CrossProducts centerBlock(double[] block, Matrix[] parts, String[] names, int p, int from,
+                                             int to, double[] u) {
+        int nb = to - from;
+        // shift = the block's first row: exact, and close to the block's values
+        double[] s = new double[p];
+        double[] o = new double[p];
+        int col = 0;
+        for (Matrix m : parts) {
+            int q = m.cols();
+            double[] x = m.rowMajorView();
+            System.arraycopy(x, from * q, s, col, q);
+            for (int i = from; i < to; i++) {
+                int src = i * q;
+                int dst = (i - from) * p + col;
+                for (int j = 0; j < q; j++) {
+                    double d = x[src + j] - s[col + j];
+                    block[dst + j] = d;
+                    o[col + j] += d;
+                }
+            }
+            col += q;
+        }
+        for (int j = 0; j < p; j++) {
+            // a NaN or infinity anywhere in the column reaches its sum: find it only then
+            if (!Double.isFinite(o[j])) {
+                for (int k = 0; k < parts.length; k++) {
+                    Inputs.requireFinite(parts[k], from, to, names[k]);
+                }
+                throw new IllegalArgumentException(names[0] + ": values too large to sum (overflow)");
+            }
+            o[j] /= nb;
+        }
+        // center on the block's own mean, then dsyrk: the block's centered cross-products
+        for (int i = 0; i < nb; i++) {
+            int r = i * p;
+            for (int j = 0; j < p; j++) {
+                block[r + j] -= o[j];
+            }
+        }
+        Dense.addGram(block, p, 0, nb, u);
+        return new CrossProducts(p, nb, s, o, null);
+    }
+
+    /** The summary of a's rows followed by b's. */
+    public static CrossProducts merge(CrossProducts a, CrossProducts b) {
+        // a rank with no rows has nothing to add, whatever width its empty input had
+        if (b.n == 0) {
+            return a;
+        }
+        if (a.n == 0) {
+            return b;
+        }
+        if (a.p != b.p) {
+            throw new IllegalArgumentException("feature counts differ: " + a.p + " and " + b.p + " columns");
+        }
+        double[] u = a.upper.clone();
+        for (int k = 0; k < u.length; k++) {
+            u[k] += b.upper[k];
+        }
+        return combine(a, u, b);
+    }
+
+    /**
+     * The summary of a's rows followed by b's, given {@code u} = both centered cross-products
+     * added: adds the mean-difference term n_a n_b / n (delta delta') and moves the mean.
+     */
+    private static CrossProducts combine(CrossProducts a, double[] u, CrossProducts b) {
+        if (a.n == 0) {
+            return new CrossProducts(b.p, b.n, b.shift, b.offset, u);
+        }
+        int p = a.p;
+        long n = a.n + b.n;
+        double wb = (double) b.n / n;
+        double cross = (double) a.n * b.n / n;
+        double[] delta = new double[p];
+        double[] offset = new double[p];
+        for (int j = 0; j < p; j++) {
+            delta[j] = (b.shift[j] - a.shift[j]) + (b.offset[j] - a.offset[j]);
+            offset[j] = a.offset[j] + delta[j] * wb;
+        }
+        for (int j = 0; j < p; j++) {
+            double dj = cross * delta[j];
+            int c = j * p;
+            for (int i = 0; i <= j; i++) {
+                u[c + i] += dj * delta[i];
+            }
+        }
+        return new CrossProducts(p, n, a.shift, offset, u);
+    }
+
+    /** Column means, 1 x p. */
+    public double[] mean() {
+        double[] m = new double[p];
+        for (int j = 0; j < p; j++) {
+            m[j] = shift[j] + offset[j];
+        }
+        return m;
+    }
+
+    /** The centered cross-products sum (x - mean)(x - mean)', p x p row-major, symmetric. */
+    public double[] centered() {
+        double[] c = upper.clone();
+        Dense.symmetrize(c, p);
+        return c;
+    }
+
+    /** The raw cross-products sum x x' = centered + n mean mean', p x p row-major, symmetric. */
+    public double[] raw() {
+        double[] c = centered();
+        double[] m = mean();
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < p; j++) {
+                c[i * p + j] += n * m[i] * m[j];
+            }
+        }
+        return c;
+    }
+
+    /** Flat form: p, n, shift, offset, upper triangle storage. */
+    public double[] encode() {
+        double[] e = new double[2 + 2 * p + p * p];
+        e[0] = p;
+        e[1] = n;
+        System.arraycopy(shift, 0, e, 2, p);
+        System.arraycopy(offset, 0, e, 2 + p, p);
+        System.arraycopy(upper, 0, e, 2 + 2 * p, p * p);
+        return e;
+    }
+
+    /** The summary back from {@link #encode()}. */
+    public static CrossProducts decode(double[] e) {
+        int p = (int) e[0];
+        long n = (long) e[1];
+        return new CrossProducts(p, n, Arrays.copyOfRange(e, 2, 2 + p), Arrays.copyOfRange(e, 2 + p, 2 + 2 * p),
+                Arrays.copyOfRange(e, 2 + 2 * p, 2 + 2 * p + p * p));
+    }
+}

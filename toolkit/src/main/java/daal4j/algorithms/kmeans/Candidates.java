@@ -1,0 +1,116 @@
+package daal4j.algorithms.kmeans;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Rows picked by a key across ranks without moving the data: each rank offers only its best
+ * {@code m} local rows, and every rank merges the offers alike, ties going to the lower
+ * global row, so the pick does not depend on how rows are split.
+ */
+final class Candidates {
+
+    /** The picked rows' keys, best first. */
+    final double[] keys;
+    /** Their global row indices. */
+    final long[] rows;
+    /** Their values, row-major count x p. */
+    final double[] values;
+    /** How many were picked (at most m; fewer when fewer rows have a finite key). */
+    final int count;
+
+    private Candidates(double[] keys, long[] rows, double[] values, int count) {
+        this.keys = keys;
+        this.rows = rows;
+        this.values = values;
+        this.count = count;
+    }
+
+    /** Row i of the picked values. */
+    double[] row(int i, int p) {
+        return Arrays.copyOfRange(values, i * p, (i + 1) * p);
+    }
+
+    /**
+     * For each key array (one per trial, each over the local rows), the {@code m} rows of all
+     * ranks with the largest keys ({@code largest}) or the smallest finite keys; one collective.
+     */
+    static Candidates[] best(Group g, Partition part, double[][] keys, int m, boolean largest) {
+        int p = part.p;
+        double[][] offers = g.allgather(() -> {
+            int stride = 2 + p;
+            double[] out = new double[0];
+            int used = 0;
+            for (double[] key : keys) {
+                int[] local = localBest(key, part.n, m, largest);
+                out = Arrays.copyOf(out, used + 1 + local.length * stride);
+                out[used++] = local.length;
+                for (int i : local) {
+                    out[used] = key[i];
+                    out[used + 1] = part.offset + i;
+                    System.arraycopy(part.x, i * p, out, used + 2, p);
+                    used += stride;
+                }
+            }
+            return out;
+        });
+        Candidates[] result = new Candidates[keys.length];
+        int[] cursor = new int[offers.length];
+        for (int t = 0; t < keys.length; t++) {
+            List<double[]> all = new ArrayList<>();
+            for (int r = 0; r < offers.length; r++) {
+                int c = cursor[r];
+                int cnt = (int) offers[r][c++];
+                for (int j = 0; j < cnt; j++) {
+                    all.add(Arrays.copyOfRange(offers[r], c, c + 2 + p));
+                    c += 2 + p;
+                }
+                cursor[r] = c;
+            }
+            all.sort((a, b) -> before(a[0], (long) a[1], b[0], (long) b[1], largest) ? -1 : 1);
+            int count = Math.min(m, all.size());
+            double[] k = new double[count];
+            long[] rows = new long[count];
+            double[] v = new double[count * p];
+            for (int i = 0; i < count; i++) {
+                double[] e = all.get(i);
+                k[i] = e[0];
+                rows[i] = (long) e[1];
+                System.arraycopy(e, 2, v, i * p, p);
+            }
+            result[t] = new Candidates(k, rows, v, count);
+        }
+        return result;
+    }
+
+    /** The local indices of the m best keys, best first (keys of +-infinity or NaN never count when smallest). */
+    static int[] localBest(double[] key, int n, int m, boolean largest) {
+        int[] idx = new int[m];
+        int cnt = 0;
+        for (int i = 0; i < n; i++) {
+            double v = key[i];
+            if (!largest && !(v < Double.POSITIVE_INFINITY)) {
+                continue;
+            }
+            if (cnt == m && !before(v, i, key[idx[m - 1]], idx[m - 1], largest)) {
+                continue; // the common case: not among the best so far
+            }
+            int pos = cnt < m ? cnt++ : m - 1;
+            while (pos > 0 && before(v, i, key[idx[pos - 1]], idx[pos - 1], largest)) {
+                idx[pos] = idx[pos - 1];
+                pos--;
+            }
+            idx[pos] = i;
+        }
+        return Arrays.copyOf(idx, cnt);
+    }
+
+    /** Whether (key a, row ra) ranks before (key b, row rb). */
+    private static boolean before(double a, long ra, double b, long rb, boolean largest) {
+        if (a != b) {
+            return largest ? a > b : a < b;
+        }
+        return ra < rb;
+    }
+}

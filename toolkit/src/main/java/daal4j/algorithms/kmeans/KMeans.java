@@ -1,0 +1,191 @@
+package daal4j.algorithms.kmeans;
+
+import daal4j.data.Inputs;
+import daal4j.data.Matrix;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * daal4py's {@code kmeans}: Lloyd's algorithm from given centroids. Batch, or distributed over
+ * all ranks (each rank gives its own rows; every rank gets the centroids, the objective and
+ * the assignments of its own rows).
+ */
+public final class KMeans {
+
+    private static final Set<String> RESULTS = Set.of("computeCentroids", "computeAssignments",
+            "computeExactObjectiveFunction");
+
+    private final int nClusters;
+    private final int maxIterations;
+    private boolean distributed;
+    private String method = "defaultDense";
+    private double accuracyThreshold = 0.0;
+    private double gamma = 1.0;
+    private boolean assignFlag = false;
+    private Set<String> resultsToEvaluate = new TreeSet<>(RESULTS);
+    private IterationListener listener;
+
+    /** Lloyd's k-means with {@code nClusters} clusters and at most {@code maxIterations} iterations. */
+    public KMeans(int nClusters, int maxIterations) {
+        if (nClusters < 1) {
+            throw new IllegalArgumentException("nClusters must be at least 1, got " + nClusters);
+        }
+        if (maxIterations < 0) {
+            throw new IllegalArgumentException("maxIterations must be at least 0, got " + maxIterations);
+        }
+        this.nClusters = nClusters;
+        this.maxIterations = maxIterations;
+    }
+
+    /** Runs across all ranks (daal4py's {@code distributed=True}). */
+    public KMeans distributed(boolean on) {
+        distributed = on;
+        return this;
+    }
+
+    /** The method: "defaultDense" (= "lloydDense"); daal4py's "lloydCSR" needs sparse input, not supported. */
+    public KMeans method(String name) {
+        if (!name.equals("defaultDense") && !name.equals("lloydDense")) {
+            throw new IllegalArgumentException("kmeans method '" + name
+                    + "' is not supported; use \"defaultDense\" (Lloyd on dense data)");
+        }
+        method = name;
+        return this;
+    }
+
+    /**
+     * Stops once the sum of squared centroid shifts of an iteration is below this (daal4py's
+     * batch rule); 0 (default) runs all maxIterations.
+     */
+    public KMeans accuracyThreshold(double threshold) {
+        if (!(threshold >= 0) || Double.isInfinite(threshold)) {
+            throw new IllegalArgumentException("accuracyThreshold must be finite and >= 0, got " + threshold);
+        }
+        accuracyThreshold = threshold;
+        return this;
+    }
+
+    /** Weight of categorical features (daal4py's gamma); kept for parity, dense Lloyd ignores it as daal4py does. */
+    public KMeans gamma(double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException("gamma must be finite and >= 0, got " + value);
+        }
+        gamma = value;
+        return this;
+    }
+
+    /** Also computes each row's cluster (daal4py's assignFlag); works in distributed mode too. */
+    public KMeans assignFlag(boolean on) {
+        assignFlag = on;
+        return this;
+    }
+
+    /**
+     * Which results to compute, daal4py style: "computeCentroids|computeAssignments|computeExactObjectiveFunction"
+     * (the default is all three).
+     */
+    public KMeans resultsToEvaluate(String flags) {
+        Set<String> chosen = new TreeSet<>();
+        for (String f : flags.split("\\|")) {
+            String t = f.trim();
+            if (!RESULTS.contains(t)) {
+                throw new IllegalArgumentException("resultsToEvaluate: unknown '" + t + "'; use " + String.join("|", new TreeSet<>(RESULTS)));
+            }
+            chosen.add(t);
+        }
+        resultsToEvaluate = chosen;
+        return this;
+    }
+
+    /** Calls {@code l} after every iteration on every rank (e.g. to show progress). */
+    public KMeans onIteration(IterationListener l) {
+        listener = l;
+        return this;
+    }
+
+    /**
+     * Clusters {@code data} (Matrix, double[][], Tablesaw Table or CSV path; this rank's rows
+     * when distributed) starting from {@code inputCentroids} (nClusters x p).
+     */
+    public KMeansResult compute(Object data, Object inputCentroids) {
+        return compute(() -> Inputs.matrix(data, "data"), inputCentroids);
+    }
+
+    /** Clusters this rank's file: {@code pattern} with {@code {}} replaced by {@code id}. */
+    public KMeansResult compute(String pattern, int id, Object inputCentroids) {
+        return compute(() -> Inputs.matrix(Inputs.perRank(pattern, id), "data"), inputCentroids);
+    }
+
+    private KMeansResult compute(java.util.function.Supplier<Matrix> read, Object inputCentroids) {
+        Group g = Group.of(distributed);
+        Matrix[] start = new Matrix[1];
+        Partition part = Partition.of(g, read, m -> start[0] = checkCentroids(inputCentroids, m), nClusters);
+        if (start[0].cols() != part.p) {
+            // a rank without rows could not check the width itself
+            throw new IllegalArgumentException("inputCentroids have " + start[0].cols() + " columns, the data has " + part.p);
+        }
+        return new Lloyd(g, part, nClusters).run(start[0], this);
+    }
+
+    private Matrix checkCentroids(Object inputCentroids, Matrix data) {
+        Matrix c = Inputs.requireFinite(Inputs.matrix(inputCentroids, "inputCentroids"), "inputCentroids");
+        if (c.rows() != nClusters) {
+            throw new IllegalArgumentException("inputCentroids have " + c.rows() + " rows, nClusters is " + nClusters);
+        }
+        if (data.rows() > 0 && c.cols() != data.cols()) {
+            throw new IllegalArgumentException("inputCentroids have " + c.cols() + " columns, the data has " + data.cols());
+        }
+        return c;
+    }
+
+    /** Number of clusters. */
+    public int nClusters() {
+        return nClusters;
+    }
+
+    /** Maximum number of iterations. */
+    public int maxIterations() {
+        return maxIterations;
+    }
+
+    /** The method name. */
+    public String method() {
+        return method;
+    }
+
+    /** The stopping threshold on the sum of squared centroid shifts. */
+    public double accuracyThreshold() {
+        return accuracyThreshold;
+    }
+
+    /** The categorical weight (unused by dense Lloyd). */
+    public double gamma() {
+        return gamma;
+    }
+
+    /** Whether running across all ranks. */
+    public boolean isDistributed() {
+        return distributed;
+    }
+
+    /** Whether assignments are computed (assignFlag or resultsToEvaluate). */
+    boolean wantsAssignments() {
+        return assignFlag || resultsToEvaluate.contains("computeAssignments");
+    }
+
+    /** Whether the objective is computed. */
+    boolean wantsObjective() {
+        return resultsToEvaluate.contains("computeExactObjectiveFunction");
+    }
+
+    IterationListener listener() {
+        return listener;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "kmeans(nClusters=%d, maxIterations=%d, method=%s, accuracyThreshold=%g, distributed=%s)",
+                nClusters, maxIterations, method, accuracyThreshold, distributed);
+    }
+}

@@ -1,0 +1,144 @@
+package daal4j.algorithms.kmeans;
+
+import daal4j.data.Matrix;
+import daal4j.linalg.Dense;
+
+/**
+ * Lloyd's iterations over this rank's rows, as daal4py's batch kmeans defines them: assign
+ * every row to its nearest centroid, move each centroid to its rows' mean (one sum over ranks
+ * per iteration), give an empty cluster the row farthest from its centroid, stop after
+ * maxIterations or once the centroids moved less than accuracyThreshold (sum of squared shifts).
+ */
+final class Lloyd {
+
+    /** Values of the distance block each BLAS call fills (rows x clusters). */
+    private static final int BLOCK_VALUES = 1 << 16;
+
+    private final Group g;
+    private final Partition part;
+    private final int k;
+    private final int p;
+    private final int block;
+    private final int[] labels;
+    private final double[] dist;
+    private final double[] work;
+
+    Lloyd(Group g, Partition part, int k) {
+        this.g = g;
+        this.part = part;
+        this.k = k;
+        this.p = part.p;
+        this.block = Math.max(16, Math.min(4096, BLOCK_VALUES / k));
+        this.labels = new int[part.n];
+        this.dist = new double[part.n];
+        this.work = new double[block * k];
+    }
+
+    /** Runs the iterations from {@code start} (k x p) and evaluates what {@code kmeans} asks for. */
+    KMeansResult run(Matrix start, KMeans params) {
+        double[] c = start.toRowMajor();
+        int iterations = 0;
+        while (iterations < params.maxIterations()) {
+            assign(c);
+            double[] partial = new double[k + k * p + 1];
+            double goal = 0;
+            for (int i = 0; i < part.n; i++) {
+                int l = labels[i];
+                partial[l] += 1;
+                int s = k + l * p;
+                int o = i * p;
+                for (int j = 0; j < p; j++) {
+                    partial[s + j] += part.x[o + j];
+                }
+                goal += dist[i];
+            }
+            partial[k + k * p] = goal;
+            double[] all = g.sum(partial);
+            double[] next = new double[k * p];
+            int empty = 0;
+            for (int l = 0; l < k; l++) {
+                if (all[l] > 0) {
+                    for (int j = 0; j < p; j++) {
+                        next[l * p + j] = all[k + l * p + j] / all[l];
+                    }
+                } else {
+                    empty++;
+                }
+            }
+            if (empty > 0) {
+                reseed(next, all, empty);
+            }
+            double shift = 0;
+            for (int i = 0; i < next.length; i++) {
+                double d = next[i] - c[i];
+                shift += d * d;
+            }
+            c = next;
+            iterations++;
+            if (params.listener() != null) {
+                params.listener().onIteration(iterations, all[k + k * p]);
+            }
+            if (params.accuracyThreshold() > 0 && shift < params.accuracyThreshold()) {
+                break;
+            }
+        }
+        Matrix centroids = Matrix.wrap(k, p, c);
+        Matrix assignments = null;
+        double objective = Double.NaN;
+        if (params.wantsAssignments() || params.wantsObjective()) {
+            assign(c);
+            if (params.wantsAssignments()) {
+                double[] a = new double[part.n];
+                for (int i = 0; i < part.n; i++) {
+                    a[i] = labels[i];
+                }
+                assignments = Matrix.wrap(part.n, 1, a);
+            }
+            if (params.wantsObjective()) {
+                objective = g.sum(new double[] {exactObjective(c)})[0];
+            }
+        }
+        return new KMeansResult(centroids, assignments, objective, iterations);
+    }
+
+    /**
+     * Gives the empty clusters, in index order, the rows farthest from their nearest centroid
+     * (farthest first, over all ranks), as daal4py does; the clusters those rows belong to
+     * keep them in their means.
+     */
+    private void reseed(double[] next, double[] all, int empty) {
+        Candidates far = Candidates.best(g, part, new double[][] {dist}, empty, true)[0];
+        int used = 0;
+        for (int l = 0; l < k; l++) {
+            if (all[l] == 0) {
+                System.arraycopy(far.values, used * p, next, l * p, p);
+                used++;
+            }
+        }
+    }
+
+    /** Nearest centroid of every local row into labels and dist, block by block through BLAS. */
+    private void assign(double[] c) {
+        double[] cNorms = new double[k];
+        Dense.squaredRowNorms(c, p, 0, k, cNorms);
+        for (int from = 0; from < part.n; from += block) {
+            Dense.nearest(part.x, p, from, Math.min(part.n, from + block), part.norms, c, k, cNorms, labels, dist, work);
+        }
+    }
+
+    /** Sum of squared distances of the local rows to their assigned centroid, computed directly. */
+    private double exactObjective(double[] c) {
+        double sum = 0;
+        for (int i = 0; i < part.n; i++) {
+            int o = i * p;
+            int co = labels[i] * p;
+            double s = 0;
+            for (int j = 0; j < p; j++) {
+                double d = part.x[o + j] - c[co + j];
+                s += d * d;
+            }
+            sum += s;
+        }
+        return sum;
+    }
+}

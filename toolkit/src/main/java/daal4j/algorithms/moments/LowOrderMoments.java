@@ -1,0 +1,83 @@
+package daal4j.algorithms.moments;
+
+import daal4j.algorithms.Algorithm;
+import daal4j.algorithms.moments.LowOrderMomentsResult.Estimates;
+import daal4j.data.Inputs;
+import daal4j.data.Matrix;
+import java.util.Arrays;
+
+/**
+ * Low order moments (daal4py's {@code low_order_moments}): minimum, maximum, sums, mean,
+ * variance and their relatives for every column, in batch, streaming or distributed mode.
+ */
+public final class LowOrderMoments extends Algorithm<LowOrderMoments, MomentsPartial, LowOrderMomentsResult> {
+
+    /** daal4py's method names; all compute the same estimates here, in one stable pass. */
+    private static final String[] METHODS = {"defaultDense", "singlePassDense", "sumDense", "fastCSR",
+        "singlePassCSR", "sumCSR"};
+
+    private String method = "defaultDense";
+    private Estimates estimatesToCompute = Estimates.estimatesAll;
+
+    /** Method: defaultDense, singlePassDense or sumDense. */
+    public LowOrderMoments method(String name) {
+        if (!Arrays.asList(METHODS).contains(name) || name.endsWith("CSR")) {
+            throw new IllegalArgumentException("low_order_moments: unknown method '" + name
+                    + "'; use defaultDense, singlePassDense or sumDense");
+        }
+        method = name;
+        return this;
+    }
+
+    /** Which estimates: estimatesAll, estimatesMinMax or estimatesMeanVariance. */
+    public LowOrderMoments estimatesToCompute(String which) {
+        try {
+            estimatesToCompute = Estimates.valueOf(which);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("low_order_moments: unknown estimatesToCompute '" + which
+                    + "'; use " + Arrays.toString(Estimates.values()));
+        }
+        return this;
+    }
+
+    /** The method in use. */
+    public String method() {
+        return method;
+    }
+
+    /** The moments of {@code data} (a Matrix, double[][], Table or CSV path). */
+    public LowOrderMomentsResult compute(Object data) {
+        return run(() -> {
+            Matrix x = Inputs.matrix(data, "data");
+            return MomentsPartial.of(x.rowMajorView(), x.cols(), 0, x.rows());
+        });
+    }
+
+    /** The moments of this rank's file: {@code pattern} with {@code {}} replaced by {@code id}. */
+    public LowOrderMomentsResult compute(String pattern, int id) {
+        return compute(Inputs.perRank(pattern, id));
+    }
+
+    @Override
+    protected MomentsPartial merge(MomentsPartial first, MomentsPartial second) {
+        return MomentsPartial.merge(first, second);
+    }
+
+    @Override
+    protected double[] encode(MomentsPartial partial) {
+        return partial.encode();
+    }
+
+    @Override
+    protected MomentsPartial decode(double[] encoded) {
+        return MomentsPartial.decode(encoded);
+    }
+
+    @Override
+    protected LowOrderMomentsResult finish(MomentsPartial all) {
+        if (all.n == 0) {
+            throw new IllegalArgumentException("low_order_moments: no rows on any rank");
+        }
+        return new LowOrderMomentsResult(all, estimatesToCompute);
+    }
+}

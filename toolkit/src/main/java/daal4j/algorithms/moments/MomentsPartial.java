@@ -1,0 +1,159 @@
+package daal4j.algorithms.moments;
+
+import java.util.Arrays;
+
+/**
+ * Per-column summary of some rows: count, extremes, raw sums, and the mean with the
+ * centered sum of squares, which merge exactly (Chan et al.) instead of being recovered
+ * from raw sums, where cancellation would lose the variance of large values. The mean is
+ * kept as shift + offset, the shift being one of the data values: near 1e15 a double
+ * cannot hold the mean to better than 0.125, but the offset from a data value it can, and
+ * differences of shifts of similar size are exact.
+ */
+final class MomentsPartial {
+
+    /** Rows per block: small enough that a block's second pass reads from cache. */
+    static final int BLOCK_ROWS = 2048;
+
+    final int p;
+    final long n;
+    final double[] min;
+    final double[] max;
+    final double[] sum;
+    final double[] sumSq;
+    final double[] shift;
+    final double[] offset;
+    final double[] m2;
+
+    private MomentsPartial(int p, long n, double[] min, double[] max, double[] sum, double[] sumSq,
+                           double[] shift, double[] offset, double[] m2) {
+        this.p = p;
+        this.n = n;
+        this.min = min;
+        this.max = max;
+        this.sum = sum;
+        this.sumSq = sumSq;
+        this.shift = shift;
+        this.offset = offset;
+        this.m2 = m2;
+    }
+
+    /** Column means. */
+    double[] mean() {
+        double[] mean = new double[p];
+        for (int j = 0; j < p; j++) {
+            mean[j] = shift[j] + offset[j];
+        }
+        return mean;
+    }
+
+    /** The summary of no rows of {@code p} columns. */
+    static MomentsPartial empty(int p) {
+        double[] min = new double[p];
+        double[] max = new double[p];
+        Arrays.fill(min, Double.POSITIVE_INFINITY);
+        Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        return new MomentsPartial(p, 0, min, max, new double[p], new double[p], new double[p], new double[p],
+                new double[p]);
+    }
+
+    /** The summary of rows [from, to) of a row-major array with {@code p} columns. */
+    static MomentsPartial of(double[] x, int p, int from, int to) {
+        MomentsPartial acc = empty(p);
+        for (int b = from; b < to; b += BLOCK_ROWS) {
+            acc = merge(acc, block(x, p, b, Math.min(to, b + BLOCK_ROWS)));
+        }
+        return acc;
+    }
+
+    private static MomentsPartial block(double[] x, int p, int from, int to) {
+        MomentsPartial s = empty(p);
+        double[] min = s.min;
+        double[] max = s.max;
+        double[] sum = s.sum;
+        double[] sumSq = s.sumSq;
+        double[] shift = Arrays.copyOfRange(x, from * p, from * p + p);
+        double[] offset = s.offset;
+        for (int i = from; i < to; i++) {
+            int o = i * p;
+            for (int j = 0; j < p; j++) {
+                double v = x[o + j];
+                sum[j] += v;
+                sumSq[j] += v * v;
+                offset[j] += v - shift[j];
+                min[j] = Math.min(min[j], v);
+                max[j] = Math.max(max[j], v);
+            }
+        }
+        int nb = to - from;
+        for (int j = 0; j < p; j++) {
+            offset[j] /= nb;
+        }
+        // second pass over the cached block: the centered sum of squares directly
+        double[] m2 = s.m2;
+        for (int i = from; i < to; i++) {
+            int o = i * p;
+            for (int j = 0; j < p; j++) {
+                double d = (x[o + j] - shift[j]) - offset[j];
+                m2[j] += d * d;
+            }
+        }
+        return new MomentsPartial(p, nb, min, max, sum, sumSq, shift, offset, m2);
+    }
+
+    /** The summary of a's rows followed by b's. */
+    static MomentsPartial merge(MomentsPartial a, MomentsPartial b) {
+        // a rank with no rows has nothing to contribute, whatever width its empty input had
+        if (b.n == 0) {
+            return a;
+        }
+        if (a.n == 0) {
+            return b;
+        }
+        if (a.p != b.p) {
+            throw new IllegalArgumentException("feature counts differ: " + a.p + " and " + b.p + " columns");
+        }
+        int p = a.p;
+        long n = a.n + b.n;
+        double wb = (double) b.n / n;
+        double cross = (double) a.n * b.n / n;
+        double[] min = new double[p];
+        double[] max = new double[p];
+        double[] sum = new double[p];
+        double[] sumSq = new double[p];
+        double[] offset = new double[p];
+        double[] m2 = new double[p];
+        for (int j = 0; j < p; j++) {
+            min[j] = Math.min(a.min[j], b.min[j]);
+            max[j] = Math.max(a.max[j], b.max[j]);
+            sum[j] = a.sum[j] + b.sum[j];
+            sumSq[j] = a.sumSq[j] + b.sumSq[j];
+            double delta = (b.shift[j] - a.shift[j]) + (b.offset[j] - a.offset[j]);
+            offset[j] = a.offset[j] + delta * wb;
+            m2[j] = a.m2[j] + b.m2[j] + delta * delta * cross;
+        }
+        return new MomentsPartial(p, n, min, max, sum, sumSq, a.shift, offset, m2);
+    }
+
+    /** Flat form: p, n, then the seven per-column arrays. */
+    double[] encode() {
+        double[] e = new double[2 + 7 * p];
+        e[0] = p;
+        e[1] = n;
+        double[][] parts = {min, max, sum, sumSq, shift, offset, m2};
+        for (int k = 0; k < parts.length; k++) {
+            System.arraycopy(parts[k], 0, e, 2 + k * p, p);
+        }
+        return e;
+    }
+
+    static MomentsPartial decode(double[] e) {
+        int p = (int) e[0];
+        long n = (long) e[1];
+        double[][] parts = new double[7][];
+        for (int k = 0; k < 7; k++) {
+            parts[k] = Arrays.copyOfRange(e, 2 + k * p, 2 + (k + 1) * p);
+        }
+        return new MomentsPartial(p, n, parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], parts[6]);
+    }
+}

@@ -1,0 +1,246 @@
+package daal4j.algorithms.qr;
+
+import daal4j.data.Inputs;
+import daal4j.data.Matrix;
+import daal4j.linalg.Dense;
+import daal4j.linalg.HouseholderQr;
+import daal4j.spmd.Communicator;
+import daal4j.spmd.Spmd;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Tall-and-skinny QR across chunks and ranks, the one QR behind qr, svd, pca (svdDense) and
+ * linear regression (qrDense). Each rank factors its rows in blocks (LAPACK dgeqrf), stacks
+ * the blocks' p x p R factors and factors the stack again; the ranks then allgather their
+ * R factors and every rank factors the same stack, in rank order, to the global R. A rank's
+ * part of Q is its blocks' Q times its rows of the stacks' Q, applied right to left.
+ *
+ * <p>Sign convention: R has a non-negative diagonal (the matching columns of Q are flipped
+ * with it). For data of full column rank this makes R unique, so R, and everything computed
+ * from it, is the same on every rank and whatever the split of rows, up to rounding.
+ */
+public final class Tsqr {
+
+    /**
+     * Rows factored at once: a block of 4096 x 50 doubles (1.6 MB) stays near the cache
+     * while the per-block R factors stay few (a 1,000,000-row rank stacks 245 of them).
+     */
+    static final int BLOCK_ROWS = 4096;
+
+    private final String algorithm;
+    private final boolean keepQ;
+    private final List<HouseholderQr> blocks = new ArrayList<>();
+    private Matrix mergedR; // R of the blocks so far when Q is not kept
+    private int p = -1;
+    private long rows;
+
+    /**
+     * An empty accumulator; {@code keepQ} keeps each block's reflectors so that the local
+     * part of Q can be formed at the end. {@code algorithm} names the caller in errors.
+     */
+    public Tsqr(String algorithm, boolean keepQ) {
+        this.algorithm = algorithm;
+        this.keepQ = keepQ;
+    }
+
+    /** Adds rows of this rank (one chunk); rejects NaN/Inf and a change of column count. */
+    public void add(Matrix chunk) {
+        add(chunk, null);
+    }
+
+    /**
+     * Adds rows of this rank minus {@code shift} (one value per column, null for none): the
+     * factorization of centered data without a centered copy of it.
+     */
+    public void add(Matrix chunk, double[] shift) {
+        Inputs.requireFinite(chunk, algorithm + " data");
+        if (p < 0) {
+            p = chunk.cols();
+        } else if (chunk.cols() != p) {
+            throw new IllegalArgumentException(algorithm + ": this chunk has " + chunk.cols()
+                    + " columns, the earlier ones had " + p);
+        }
+        double[] x = chunk.rowMajorView();
+        for (int from = 0; from < chunk.rows(); from += BLOCK_ROWS) {
+            HouseholderQr block = HouseholderQr.of(x, p, from, Math.min(chunk.rows(), from + BLOCK_ROWS), shift);
+            if (keepQ) {
+                blocks.add(block);
+            } else {
+                mergedR = mergedR == null ? block.r() : stackedR(List.of(mergedR, block.r()));
+            }
+        }
+        rows += chunk.rows();
+    }
+
+    /** Number of local rows added. */
+    public long rows() {
+        return rows;
+    }
+
+    /**
+     * R (p x p, non-negative diagonal) of the rows of all given matrices stacked in order:
+     * the merge step of every R-only use of TSQR.
+     */
+    public static Matrix stackedR(List<Matrix> parts) {
+        return signFixed(HouseholderQr.of(Dense.stack(parts))).r;
+    }
+
+    /**
+     * R of all rows of {@code x} minus {@code shift} (null for none), p x p, factored in
+     * blocks; {@code algorithm} names the caller in errors.
+     */
+    public static Matrix r(Matrix x, double[] shift, String algorithm) {
+        Tsqr t = new Tsqr(algorithm, false);
+        t.add(x, shift);
+        return t.localR();
+    }
+
+    /**
+     * Combines every rank's rows (collective when {@code distributed}; the local work runs
+     * inside the collective, so a rank's failure fails all ranks alike). {@code local} runs
+     * first on this rank, e.g. to read and {@link #add} its data.
+     */
+    public Global combine(boolean distributed, Runnable local) {
+        if (!distributed) {
+            local.run();
+            return global(List.of(localSummary()), 0);
+        }
+        Communicator comm = Spmd.current();
+        double[][] all = comm.allgatherDoubles(() -> {
+            local.run();
+            return localSummary();
+        });
+        return global(List.of(all), comm.rank());
+    }
+
+    /** [rows, p, R row-major]: what a rank shares. */
+    private double[] localSummary() {
+        if (p < 0) {
+            throw new IllegalArgumentException(algorithm + ": no data was given");
+        }
+        Matrix r = localR();
+        double[] s = new double[2 + p * p];
+        s[0] = rows;
+        s[1] = p;
+        System.arraycopy(r.rowMajorView(), 0, s, 2, p * p);
+        return s;
+    }
+
+    /** R of this rank's blocks (p x p). */
+    private Matrix localR() {
+        if (!keepQ) {
+            return mergedR == null ? Matrix.zeros(p, p) : mergedR;
+        }
+        HouseholderQr merged = localMerge();
+        return merged == null ? Matrix.zeros(p, p) : merged.r();
+    }
+
+    private HouseholderQr localMergeCache;
+
+    /** QR of this rank's stacked block R factors (null when there are no rows). */
+    private HouseholderQr localMerge() {
+        if (localMergeCache == null && !blocks.isEmpty()) {
+            List<Matrix> rs = new ArrayList<>(blocks.size());
+            for (HouseholderQr b : blocks) {
+                rs.add(b.r());
+            }
+            localMergeCache = HouseholderQr.of(Dense.stack(rs));
+        }
+        return localMergeCache;
+    }
+
+    private Global global(List<double[]> summaries, int me) {
+        int cols = (int) summaries.get(0)[1];
+        long total = 0;
+        List<Matrix> rs = new ArrayList<>(summaries.size());
+        for (int r = 0; r < summaries.size(); r++) {
+            double[] s = summaries.get(r);
+            if ((int) s[1] != cols) {
+                throw new IllegalArgumentException(algorithm + ": rank " + r + " has " + (int) s[1]
+                        + " columns, rank 0 has " + cols);
+            }
+            total += (long) s[0];
+            double[] r1 = new double[cols * cols];
+            System.arraycopy(s, 2, r1, 0, r1.length);
+            rs.add(Matrix.wrap(cols, cols, r1));
+        }
+        if (total < cols) {
+            throw new IllegalArgumentException(algorithm + " needs at least as many rows as columns: "
+                    + total + " rows, " + cols + " columns");
+        }
+        Signed top = signFixed(HouseholderQr.of(Dense.stack(rs)));
+        return new Global(total, top, me);
+    }
+
+    /** A QR whose R has a non-negative diagonal: D R and Q D with D = sign(diag R). */
+    private static Signed signFixed(HouseholderQr qr) {
+        Matrix r = qr.r();
+        double[] d = new double[r.rows()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = r.get(i, i) < 0 ? -1.0 : 1.0;
+        }
+        // scale the upper triangle only: the zeros below stay +0.0
+        double[] fixed = r.toRowMajor();
+        int p = r.cols();
+        for (int i = 0; i < d.length; i++) {
+            for (int j = i; j < p; j++) {
+                fixed[i * p + j] *= d[i];
+            }
+        }
+        return new Signed(qr, Matrix.wrap(p, p, fixed), d);
+    }
+
+    private record Signed(HouseholderQr qr, Matrix r, double[] signs) {
+    }
+
+    /** The combined factorization as seen by one rank: global R and this rank's rows of Q. */
+    public final class Global {
+
+        private final long totalRows;
+        private final Signed top;
+        private final int rank;
+
+        private Global(long totalRows, Signed top, int rank) {
+            this.totalRows = totalRows;
+            this.top = top;
+            this.rank = rank;
+        }
+
+        /** Number of rows over all ranks. */
+        public long totalRows() {
+            return totalRows;
+        }
+
+        /** R, p x p upper triangular with non-negative diagonal; the same on every rank. */
+        public Matrix r() {
+            return top.r;
+        }
+
+        /**
+         * This rank's rows of Q times {@code f} (p x q): local rows x q. With f the identity
+         * it is the local Q; with U of R's SVD, the local left singular vectors.
+         */
+        public Matrix qTimes(Matrix f) {
+            if (!keepQ) {
+                throw new IllegalStateException(algorithm + ": Q was not kept");
+            }
+            int q = f.cols();
+            // this rank's p x p block of the top-level Q (sign-fixed), times f
+            Matrix topQ = top.qr.qTimes(Dense.scaleRows(f, top.signs));
+            Matrix mine = topQ.rowRange(rank * p, (rank + 1) * p);
+            double[] out = new double[Math.toIntExact(rows * q)];
+            HouseholderQr merged = localMerge();
+            if (merged != null) {
+                Matrix perBlock = merged.qTimes(mine);
+                int at = 0;
+                for (int b = 0; b < blocks.size(); b++) {
+                    HouseholderQr block = blocks.get(b);
+                    block.qTimes(perBlock.rowRange(b * p, (b + 1) * p), out, at);
+                    at += block.rows();
+                }
+            }
+            return Matrix.wrap((int) rows, q, out);
+        }
+    }
+}

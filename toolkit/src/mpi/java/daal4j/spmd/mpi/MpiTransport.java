@@ -1,0 +1,260 @@
+package daal4j.spmd.mpi;
+
+import daal4j.spmd.SpmdException;
+import daal4j.spmd.Transport;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+import mpi.Intracomm;
+import mpi.MPI;
+import mpi.MPIException;
+import mpi.Request;
+
+/**
+ * An allgather of byte frames over Open MPI, bounded by a timeout. Every rank first sends
+ * its frame length to every other rank (point to point, so a rank that never arrives can
+ * be named), then all frames move in one non-blocking allgatherv. Requests are polled, not
+ * waited on, so the timeout holds; after a timeout or a lost rank the transport is broken
+ * and the job is aborted rather than left hanging.
+ */
+final class MpiTransport implements Transport {
+
+    private static final int LENGTH_TAG = 0x0da4;
+    /** How long a failed rank keeps running so its error can reach the user before the abort. */
+    private static final Duration ABORT_GRACE = Duration.ofSeconds(2);
+
+    private final Intracomm comm;
+    private final int rank;
+    private final int size;
+    private final long timeoutNanos;
+    private final ByteBuffer myLength = MPI.newByteBuffer(Integer.BYTES);
+    private final ByteBuffer[] lengths;
+    private ByteBuffer sendBuffer = MPI.newByteBuffer(1);
+    private ByteBuffer receiveBuffer = MPI.newByteBuffer(1);
+    private long collectives;
+    private String broken;
+    private boolean closed;
+
+    private MpiTransport(Intracomm comm, Duration timeout) throws MPIException {
+        this.comm = comm;
+        this.rank = comm.getRank();
+        this.size = comm.getSize();
+        this.timeoutNanos = timeout.toNanos();
+        this.lengths = new ByteBuffer[size];
+        for (int r = 0; r < size; r++) {
+            lengths[r] = MPI.newByteBuffer(Integer.BYTES);
+        }
+    }
+
+    /** MPI_Init (any thread may then call, one at a time) on a private copy of COMM_WORLD. */
+    static MpiTransport open(Duration timeout) {
+        try {
+            if (!MPI.isInitialized()) {
+                MPI.InitThread(new String[0], MPI.THREAD_SERIALIZED);
+            }
+            MpiTransport transport = new MpiTransport(MPI.COMM_WORLD.dup(), timeout);
+            MpiAbort.install(transport);
+            return transport;
+        } catch (MPIException e) {
+            throw new SpmdException("MPI_Init failed: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public int rank() {
+        return rank;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public String engine() {
+        return "mpi";
+    }
+
+    @Override
+    public synchronized byte[][] allgather(byte[] frame) {
+        if (closed) {
+            throw new SpmdException("rank " + rank + ": the MPI engine is closed (daalfini was called)");
+        }
+        if (broken != null) {
+            throw new SpmdException(broken);
+        }
+        long number = ++collectives;
+        long deadline = System.nanoTime() + timeoutNanos;
+        try {
+            int[] counts = exchangeLengths(frame.length, number, deadline);
+            return exchangeFrames(frame, counts, number, deadline);
+        } catch (MPIException e) {
+            throw fail("rank " + rank + ": MPI error in collective #" + number + ": " + e.getMessage());
+        }
+    }
+
+    private int[] exchangeLengths(int length, long number, long deadline) throws MPIException {
+        myLength.putInt(0, length);
+        Request[] pending = new Request[size];
+        Request[] sends = new Request[size];
+        for (int r = 0; r < size; r++) {
+            if (r != rank) {
+                pending[r] = comm.iRecv(lengths[r], 1, MPI.INT, r, LENGTH_TAG);
+                sends[r] = comm.iSend(myLength, 1, MPI.INT, r, LENGTH_TAG);
+            }
+        }
+        Backoff backoff = new Backoff();
+        int waiting = size - 1;
+        while (waiting > 0) {
+            waiting = 0;
+            for (int r = 0; r < size; r++) {
+                if (pending[r] != null) {
+                    if (pending[r].test()) {
+                        pending[r] = null;
+                    } else {
+                        waiting++;
+                    }
+                }
+            }
+            if (waiting > 0) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw fail("timed out after " + seconds() + " s in collective #" + number + " on rank " + rank
+                            + ": " + missing(pending) + " never arrived (see -D" + daal4j.spmd.Spmd.TIMEOUT_PROPERTY
+                            + ")");
+                }
+                backoff.pause();
+            }
+        }
+        awaitSends(sends, number, deadline);
+        int[] counts = new int[size];
+        long total = 0;
+        for (int r = 0; r < size; r++) {
+            counts[r] = r == rank ? length : lengths[r].getInt(0);
+            total += counts[r];
+        }
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new SpmdException("rank " + rank + ": collective #" + number + " would gather " + total
+                    + " bytes, more than one MPI message can hold (2 GiB)");
+        }
+        return counts;
+    }
+
+    private void awaitSends(Request[] sends, long number, long deadline) throws MPIException {
+        Backoff backoff = new Backoff();
+        for (Request s : sends) {
+            if (s != null) {
+                while (!s.test()) {
+                    if (System.nanoTime() - deadline > 0) {
+                        throw fail("timed out after " + seconds() + " s in collective #" + number + " on rank "
+                                + rank + " sending to the other ranks");
+                    }
+                    backoff.pause();
+                }
+            }
+        }
+    }
+
+    private byte[][] exchangeFrames(byte[] frame, int[] counts, long number, long deadline) throws MPIException {
+        int[] displacements = new int[size];
+        int total = 0;
+        for (int r = 0; r < size; r++) {
+            displacements[r] = total;
+            total += counts[r];
+        }
+        sendBuffer = capacity(sendBuffer, frame.length);
+        receiveBuffer = capacity(receiveBuffer, total);
+        sendBuffer.clear();
+        sendBuffer.put(frame);
+        Request request = comm.iAllGatherv(sendBuffer, frame.length, MPI.BYTE,
+                receiveBuffer, counts, displacements, MPI.BYTE);
+        Backoff backoff = new Backoff();
+        while (!request.test()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw fail("timed out after " + seconds() + " s in collective #" + number + " on rank " + rank
+                        + " while the ranks exchanged data (a rank died?)");
+            }
+            backoff.pause();
+        }
+        byte[][] frames = new byte[size][];
+        for (int r = 0; r < size; r++) {
+            frames[r] = new byte[counts[r]];
+            receiveBuffer.get(displacements[r], frames[r]);
+        }
+        return frames;
+    }
+
+    private static ByteBuffer capacity(ByteBuffer buffer, int needed) {
+        if (buffer.capacity() >= needed) {
+            return buffer;
+        }
+        return MPI.newByteBuffer((int) Math.min(Integer.MAX_VALUE - 8, Math.max(needed, 2L * buffer.capacity())));
+    }
+
+    private String missing(Request[] pending) {
+        StringBuilder s = new StringBuilder();
+        int count = 0;
+        for (int r = 0; r < size; r++) {
+            if (pending[r] != null) {
+                s.append(count++ == 0 ? "" : ", ").append(r);
+            }
+        }
+        return (count > 1 ? "ranks " : "rank ") + s;
+    }
+
+    private long seconds() {
+        return Duration.ofNanos(timeoutNanos).toSeconds();
+    }
+
+    /** Marks the transport broken and schedules the job's abort; returns the error to throw. */
+    private SpmdException fail(String message) {
+        broken = message;
+        MpiAbort.later(message, ABORT_GRACE);
+        return new SpmdException(message);
+    }
+
+    /** Whether a collective failed in a way that leaves the job unable to go on. */
+    synchronized boolean isBroken() {
+        return broken != null;
+    }
+
+    /** Ends the whole job now (MPI_Abort on COMM_WORLD). */
+    void abort(int code) {
+        try {
+            MPI.COMM_WORLD.abort(code);
+        } catch (MPIException e) {
+            Runtime.getRuntime().halt(code);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (broken != null) {
+            abort(1);
+            return;
+        }
+        try {
+            comm.free();
+            MPI.Finalize();
+        } catch (MPIException e) {
+            throw new SpmdException("rank " + rank + ": MPI_Finalize failed: " + e.getMessage());
+        }
+    }
+
+    /** Polls often at first, then backs off to at most a millisecond so idle ranks leave the cores free. */
+    private static final class Backoff {
+        private int round;
+
+        void pause() {
+            round++;
+            if (round < 16) {
+                Thread.yield();
+            } else {
+                LockSupport.parkNanos(Math.min(1_000_000L, 10_000L * (round - 15)));
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package daal4j.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import daal4j.testing.TestData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvTest {
+
+    private static Matrix parse(String text) {
+        return Csv.reader().parse(text, "t.csv");
+    }
+
+    @Test
+    void readsPlainRowsWithoutHeader() {
+        Matrix m = parse("1,2,3\n4.5,-6,7e2\n");
+        assertEquals(2, m.rows());
+        assertEquals(3, m.cols());
+        assertArrayEquals(new double[] {1, 2, 3, 4.5, -6, 700}, m.toRowMajor());
+    }
+
+    @Test
+    void acceptsTrailingCommasCrlfAndBlankLines() {
+        Matrix m = parse("1,2,\r\n\r\n3,4,\r\n");
+        assertArrayEquals(new double[] {1, 2, 3, 4}, m.toRowMajor());
+    }
+
+    @Test
+    void skipsAHeaderWhenAsked() {
+        Matrix m = Csv.reader().skipRows(1).parse("a,b\n1,2\n", "h.csv");
+        assertArrayEquals(new double[] {1, 2}, m.toRowMajor());
+    }
+
+    @Test
+    void raggedRowNamesFileAndLine() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse("1,2\n3,4\n5\n"));
+        assertEquals("t.csv: line 3: 1 fields, expected 2 as in the first row", e.getMessage());
+    }
+
+    @Test
+    void textTokenNamesLineAndColumn() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse("1,2\n3,abc\n"));
+        assertEquals("t.csv: line 2, column 2: not a number: 'abc'", e.getMessage());
+    }
+
+    @Test
+    void emptyFieldAndEmptyFileAreErrors() {
+        assertEquals("t.csv: line 1, column 2: empty field",
+                assertThrows(IllegalArgumentException.class, () -> parse("1,,3\n")).getMessage());
+        assertEquals("t.csv: empty file, no rows of numbers",
+                assertThrows(IllegalArgumentException.class, () -> parse("\n\n")).getMessage());
+    }
+
+    @Test
+    void missingFileIsNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Csv.read(Path.of("no/such/file3.csv")));
+        assertEquals("no/such/file3.csv: no such file", e.getMessage());
+    }
+
+    @Test
+    void fastPathAgreesWithParseDoubleBitForBit() {
+        Random rnd = new Random(7);
+        StringBuilder text = new StringBuilder();
+        int count = 20000;
+        String[] tokens = new String[count];
+        for (int i = 0; i < count; i++) {
+            String t = switch (i % 5) {
+                case 0 -> String.format(Locale.ROOT, "%.6f", rnd.nextGaussian() * 100);
+                case 1 -> Long.toString(rnd.nextLong() % 1_000_000_000_000L);
+                case 2 -> String.format(Locale.ROOT, "%.15f", rnd.nextDouble());
+                case 3 -> Double.toString(rnd.nextDouble() * Math.pow(10, rnd.nextInt(40) - 20));
+                default -> "-0." + Long.toString(Math.abs(rnd.nextLong()) % 100000000000000L);
+            };
+            tokens[i] = t;
+            text.append(t).append(i % 4 == 3 ? "\n" : ",");
+        }
+        double[] got = parse(text.toString()).rowMajorView();
+        for (int i = 0; i < count; i++) {
+            assertEquals(Double.doubleToLongBits(Double.parseDouble(tokens[i])), Double.doubleToLongBits(got[i]),
+                    tokens[i]);
+        }
+    }
+
+    @Test
+    void readsDaal4pyExampleFilesWithTrailingCommas() {
+        Matrix m = Csv.read(TestData.example("batch/covcormoments_dense.csv"));
+        assertEquals(200, m.rows());
+        assertEquals(10, m.cols());
+        assertEquals(-9.948613, minOf(m.columnAt(0)), 0);
+    }
+
+    @Test
+    void readsFromAFile(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("x.csv");
+        Files.writeString(f, "1.5,2\n3,4\n");
+        assertTrue(Csv.read(f).approxEquals(Matrix.of(new double[][] {{1.5, 2}, {3, 4}}), 0));
+    }
+
+    private static double minOf(double[] v) {
+        double m = Double.POSITIVE_INFINITY;
+        for (double x : v) {
+            m = Math.min(m, x);
+        }
+        return m;
+    }
+}
