@@ -2,14 +2,19 @@ package daal4j.notebook;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Starts the processes of an engine: one JVM holding N local-rank threads, or N JVMs under
- * mpirun. Each runs {@code daal4j.notebook.agent.RankAgent} with the kernel's class path and
- * connects back to the kernel's port.
+ * Starts the processes of an engine through daal4j's launcher ({@code bin/daal4j run}): one JVM
+ * holding N local-rank threads, or N JVMs under mpirun. Each runs
+ * {@code daal4j.notebook.agent.RankAgent}, which connects back to the kernel's port. The
+ * launcher supplies the toolkit, its dependencies and (for mpirun) Open MPI's bindings; this
+ * module's jar is added through {@code CLASSPATH}.
  */
 public final class EngineLauncher {
 
@@ -24,88 +29,79 @@ public final class EngineLauncher {
     /** The class the agent processes run. */
     static final String AGENT = "daal4j.notebook.agent.RankAgent";
 
-    private final String classPath;
-    private final List<String> jvmOptions;
+    private final Path launcher;
+    private final String agentClassPath;
+    private final String jvmOptions;
 
     /**
-     * @param classPath  the toolkit, its dependencies and this module (the kernel's own)
-     * @param jvmOptions extra options for every rank JVM
+     * @param launcher       daal4j's {@code bin/daal4j}
+     * @param agentClassPath this module's jar (or classes)
+     * @param jvmOptions     extra options for every rank JVM (JAVA_OPTS)
      */
-    public EngineLauncher(String classPath, List<String> jvmOptions) {
-        this.classPath = classPath;
-        this.jvmOptions = List.copyOf(jvmOptions);
+    public EngineLauncher(Path launcher, String agentClassPath, String jvmOptions) {
+        if (!Files.isExecutable(launcher)) {
+            throw new IllegalStateException("daal4j's launcher " + launcher + " is missing or not executable");
+        }
+        this.launcher = launcher;
+        this.agentClassPath = agentClassPath;
+        this.jvmOptions = jvmOptions;
     }
 
-    /** The launcher the kernel spec describes: DAAL4J_CLASSPATH (else JJAVA_CLASSPATH), DAAL4J_JVM_OPTS. */
+    /**
+     * The launcher the kernel spec describes: DAAL4J_HOME (the repository, for bin/daal4j),
+     * DAAL4J_AGENT_CLASSPATH (else the jar this class came from), DAAL4J_JVM_OPTS.
+     */
     public static EngineLauncher fromEnvironment() {
-        String cp = System.getenv("DAAL4J_CLASSPATH");
-        if (cp == null || cp.isBlank()) {
-            cp = System.getenv("JJAVA_CLASSPATH");
-        }
-        if (cp == null || cp.isBlank()) {
-            throw new IllegalStateException("DAAL4J_CLASSPATH is not set: install the kernel with"
+        String home = System.getenv("DAAL4J_HOME");
+        if (home == null || home.isBlank()) {
+            throw new IllegalStateException("DAAL4J_HOME is not set: install the kernel with"
                     + " notebook-kernel/install-kernel");
         }
-        String opts = System.getenv().getOrDefault("DAAL4J_JVM_OPTS", "");
-        return new EngineLauncher(cp, opts.isBlank() ? List.of() : List.of(opts.trim().split("\\s+")));
+        String cp = System.getenv("DAAL4J_AGENT_CLASSPATH");
+        if (cp == null || cp.isBlank()) {
+            cp = ownLocation();
+        }
+        return new EngineLauncher(Path.of(home, "bin", "daal4j"), cp,
+                System.getenv().getOrDefault("DAAL4J_JVM_OPTS", ""));
     }
 
     /** Whether mpirun is on the PATH. */
     public static boolean mpirunInstalled() {
-        return onPath("mpirun") != null;
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (new File(dir, "mpirun").canExecute()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Starts the processes of an engine of {@code ranks} ranks that report to {@code port}. */
     Process launch(Mode mode, int ranks, int port) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        List<String> cmd = new ArrayList<>(List.of(launcher.toString(), "run"));
         if (mode == Mode.LOCAL) {
-            cmd.add(java());
-            cmd.addAll(jvmOptions);
-            cmd.add("-cp");
-            cmd.add(classPath);
-            cmd.add(AGENT);
-            cmd.add(Integer.toString(port));
-            cmd.add("local");
-            cmd.add(Integer.toString(ranks));
+            // one launcher rank: the agent makes its own group of local ranks, fresh for every cell
+            cmd.addAll(List.of("-n", "1", "--local", AGENT, Integer.toString(port), "local", Integer.toString(ranks)));
         } else {
-            cmd.addAll(mpiCommand(ranks));
-            cmd.add(AGENT);
-            cmd.add(Integer.toString(port));
-            cmd.add("mpi");
-            Map<String, String> env = pb.environment();
-            // the kernel may run as root in a container; mpirun refuses that unless told
-            env.put("OMPI_ALLOW_RUN_AS_ROOT", "1");
-            env.put("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1");
+            cmd.addAll(List.of("-n", Integer.toString(ranks), "--mpi", AGENT, Integer.toString(port), "mpi"));
+        }
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        Map<String, String> env = pb.environment();
+        env.put("CLASSPATH", agentClassPath);
+        env.put("JAVA_OPTS", jvmOptions);
+        if (ranks > 1) {
+            // ranks share the machine's cores: one BLAS thread each, as the launcher does for mpirun
+            env.putIfAbsent("OPENBLAS_NUM_THREADS", "1");
         }
         return pb.start();
     }
 
-    private List<String> mpiCommand(int ranks) {
-        String mpirun = onPath("mpirun");
-        if (mpirun == null) {
-            throw new IllegalStateException("mpirun is not installed: start with --local, or install"
-                    + " Open MPI (scripts/setup)");
+    private static String ownLocation() {
+        try {
+            return Path.of(EngineLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .toString();
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("cannot tell where daal4j's notebook classes are: set"
+                    + " DAAL4J_AGENT_CLASSPATH", e);
         }
-        List<String> cmd = new ArrayList<>(List.of(mpirun, "--oversubscribe", "-n", Integer.toString(ranks),
-                java()));
-        cmd.addAll(jvmOptions);
-        cmd.add("-cp");
-        cmd.add(classPath);
-        return cmd;
-    }
-
-    private static String java() {
-        return ProcessHandle.current().info().command().orElse("java");
-    }
-
-    private static String onPath(String program) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            File f = new File(dir, program);
-            if (f.canExecute()) {
-                return f.getPath();
-            }
-        }
-        return null;
     }
 }

@@ -26,12 +26,8 @@ import jdk.jshell.spi.ExecutionEnv;
  */
 final class RankShell implements AutoCloseable {
 
-    /** Imports every rank's session starts with. */
-    static final List<String> STARTUP = List.of(
-            "import static daal4j.Daal4j.*;",
-            "import daal4j.data.*;",
-            "import daal4j.spmd.*;",
-            "import java.util.*;");
+    /** daal4j's JShell imports (the launcher's startup script), then java.util as JJava has it. */
+    static final String STARTUP_SCRIPT = "daal4j/tools/startup.jsh";
 
     private static final int MAX_FRAMES = 12;
 
@@ -42,11 +38,20 @@ final class RankShell implements AutoCloseable {
                 .executionEngine(new DirectProvider(), Map.of())
                 .build();
         shell.addToClasspath(classPath);
-        for (String s : STARTUP) {
-            Outcome o = eval(s, () -> false);
-            if (o.status != Wire.OK) {
-                throw new IllegalStateException("startup import failed: " + s + ": " + o.text);
+        Outcome o = eval(startup() + "\nimport java.util.*;", () -> false);
+        if (o.status != Wire.OK) {
+            throw new IllegalStateException("the startup imports failed: " + o.text);
+        }
+    }
+
+    private static String startup() {
+        try (java.io.InputStream in = RankShell.class.getClassLoader().getResourceAsStream(STARTUP_SCRIPT)) {
+            if (in == null) {
+                throw new IllegalStateException(STARTUP_SCRIPT + " is not on the class path");
             }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
