@@ -8,7 +8,7 @@ import time
 import numpy as np
 import pytest
 
-from conftest import alive, descendants, wait_gone
+from conftest import REPO, alive, descendants, wait_gone
 
 MODES = ["local", pytest.param("mpi", marks=pytest.mark.skipif(
     shutil.which("mpirun") is None, reason="mpirun is not installed"))]
@@ -177,3 +177,51 @@ def test_killed_kernel_leaves_no_rank(kernel, mode):
     os.kill(kernel.pid, signal.SIGKILL)
     # the ranks see their kernel's socket close and end by themselves
     assert wait_gone(below, seconds=30) == []
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_distributed_moments_pulled_into_the_notebook(kernel, mode):
+    data = REPO / "data" / "daal4py-examples" / "batch" / "covcormoments_dense.csv"
+    x = np.loadtxt(data, delimiter=",")
+    kernel.ok(f"%daal4j start -n 2 --{mode}")
+    # each rank reads its own half of the rows; moments merge across ranks
+    kernel.ok(f'%%spmd\nMatrix all = Csv.read(java.nio.file.Path.of("{data}"));\n'
+              "int half = all.rows() / 2;\n"
+              "Matrix mine = myProcid() == 0 ? all.rowRange(0, half) : all.rowRange(half, all.rows());\n"
+              "var moments = lowOrderMoments().distributed(true).compute(mine);\n"
+              'System.out.println("rows here: " + mine.rows());')
+    kernel.ok("%daal4j pull moments --rank 1")
+    cell = kernel.ok("moments")
+    assert "LowOrderMomentsResult" in cell.results[0]["text/html"] and "mean" in cell.results[0]["text/html"]
+    cell = kernel.ok("Arrays.toString(moments.mean.rowMajorView()) + \"|\" "
+                     "+ Arrays.toString(moments.variance.rowMajorView())")
+    mean, var = (np.array([float(v) for v in part.strip("[]").split(",")])
+                 for part in cell.results[0]["text/plain"].split("|"))
+    np.testing.assert_allclose(mean, x.mean(axis=0), rtol=1e-12)
+    np.testing.assert_allclose(var, x.var(axis=0, ddof=1), rtol=1e-10)
+    kernel.ok("%daal4j stop")
+
+
+def test_plot_renders_inline_svg(kernel):
+    cell = kernel.ok("Plot.scatter(new double[] {0, 1, 2}, new double[] {1, 3, 2}, new int[] {0, 1, 1})"
+                     ".title(\"three points\").labels(\"x\", \"y\")")
+    svg = cell.results[0]["image/svg+xml"]
+    assert svg.startswith("<svg") and svg.count("<circle") >= 3 and "three points" in svg
+
+
+def test_kmeans_progress_shows_while_it_runs(kernel):
+    # the iteration listener prints on every rank while k-means runs (local ranks keep it quick)
+    kernel.ok("%daal4j start -n 2 --local")
+    data = REPO / "data" / "daal4py-examples" / "batch" / "kmeans_dense.csv"
+    cell = kernel.ok(f'%%spmd\nMatrix all = Csv.read(java.nio.file.Path.of("{data}"));\n'
+                     "int half = all.rows() / 2;\n"
+                     "Matrix mine = myProcid() == 0 ? all.rowRange(0, half) : all.rowRange(half, all.rows());\n"
+                     "var init = kmeansInit(5).method(\"plusPlusDense\").distributed(true).compute(mine);\n"
+                     "var km = kmeans(5, 10).distributed(true)\n"
+                     "    .onIteration((it, obj) -> { if (myProcid() == 0) System.out.println(\"iteration \" + it + \" objective \" + obj); })\n"
+                     "    .compute(mine, init.centroids);\n"
+                     "km.nIterations")
+    its = [l for l in cell.lines(0) if l.startswith("iteration ")]
+    assert len(its) >= 2 and its[0].startswith("iteration 1 ")
+    assert cell.lines(1) == [l for l in cell.lines(1) if l.startswith("==>")]
+    kernel.ok("%daal4j stop")

@@ -36,6 +36,7 @@ public final class Values {
     private static final byte MATRIX = 10;
     private static final byte RESULT = 11;
     private static final byte SERIALIZED = 12;
+    private static final byte MAP = 13;
 
     private Values() {
     }
@@ -115,6 +116,14 @@ public final class Values {
                 Wire.writeString(out, f.getKey());
                 write(out, f.getValue());
             }
+        } else if (v instanceof Map<?, ?> map && map.keySet().stream().allMatch(k -> k instanceof String)) {
+            // e.g. PCA's dataForTransform: names to matrices
+            out.writeByte(MAP);
+            out.writeInt(map.size());
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                Wire.writeString(out, (String) e.getKey());
+                write(out, e.getValue());
+            }
         } else if (v instanceof Serializable) {
             out.writeByte(SERIALIZED);
             ByteArrayOutputStream b = new ByteArrayOutputStream();
@@ -193,6 +202,15 @@ public final class Values {
             }
             case RESULT:
                 return readResult(in, loader);
+            case MAP: {
+                int n = in.readInt();
+                Map<String, Object> m = new java.util.LinkedHashMap<>();
+                for (int i = 0; i < n; i++) {
+                    String k = Wire.readString(in);
+                    m.put(k, read(in, loader));
+                }
+                return java.util.Collections.unmodifiableMap(m);
+            }
             case SERIALIZED:
                 try (ObjectInputStream o = new LoaderObjectInputStream(Wire.readBytes(in), loader)) {
                     return o.readObject();
