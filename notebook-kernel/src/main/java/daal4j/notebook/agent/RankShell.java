@@ -26,7 +26,7 @@ import jdk.jshell.spi.ExecutionEnv;
  */
 final class RankShell implements AutoCloseable {
 
-    /** daal4j's JShell imports (the launcher's startup script), then java.util as JJava has it. */
+    /** daal4j's JShell imports (the launcher's startup script), then java.util and Examples as the kernel has them. */
     static final String STARTUP_SCRIPT = "daal4j/tools/startup.jsh";
 
     private static final int MAX_FRAMES = 12;
@@ -38,7 +38,7 @@ final class RankShell implements AutoCloseable {
                 .executionEngine(new DirectProvider(), Map.of())
                 .build();
         shell.addToClasspath(classPath);
-        Outcome o = eval(startup() + "\nimport java.util.*;", () -> false);
+        Outcome o = eval(startup() + "\nimport java.util.*;\nimport daal4j.examples.Examples;", () -> false);
         if (o.status != Wire.OK) {
             throw new IllegalStateException("the startup imports failed: " + o.text);
         }
