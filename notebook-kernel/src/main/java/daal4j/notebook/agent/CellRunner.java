@@ -45,6 +45,14 @@ final class CellRunner {
     /** Starts {@code code} on every rank; returns at once. */
     synchronized void start(int cell, String code) {
         if (controller != null && controller.isAlive()) {
+            // the previous cell's controller may still be on its way out after its last DONE
+            try {
+                controller.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (controller != null && controller.isAlive()) {
             for (int r : ranks) {
                 send(r, cell, Wire.FAILED, "a cell is still running on this rank");
             }
