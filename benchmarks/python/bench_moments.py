@@ -44,6 +44,7 @@ def java_run(cp, args, mpi_ranks=0):
     if mpi_ranks:
         launcher = REPO / "bin/daal4j"
         cmd = [str(launcher), "run", "-n", str(mpi_ranks), "--mpi", "daal4j.bench.Bench"] + args
+        env["CLASSPATH"] = str(REPO / "benchmarks/target/classes")
     else:
         cmd = java
     out = subprocess.run(cmd, cwd=REPO, env=env, check=True, capture_output=True, text=True).stdout

@@ -133,6 +133,7 @@ def run_daal4j(cp, w, paths, reps, ranks, mpi):
     args = bench_args(w, paths, reps)
     if mpi:
         cmd = [str(REPO / "bin/daal4j"), "run", "-n", str(ranks), "--mpi", "daal4j.bench.Bench"] + args
+        env["CLASSPATH"] = str(REPO / "benchmarks/target/classes")
     else:
         cmd = ["java", "-Xmx16g", "-cp", cp, "daal4j.bench.Bench"] + args + ["--ranks", str(ranks)]
     t = time.perf_counter()
