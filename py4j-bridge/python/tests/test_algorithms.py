@@ -194,12 +194,7 @@ def test_svd():
 def test_pca_and_pca_transform(method):
     needs("pca")
     x = load("batch/pca_normalized.csv", 10)
-    try:
-        ours = d4p.pca(method=method, resultsToCompute="mean|variance|eigenvalue", isDeterministic=True).compute(x)
-    except RuntimeError as e:
-        if "not wired yet" in str(e):  # a build from before the method landed
-            pytest.skip(str(e))
-        raise
+    ours = d4p.pca(method=method, resultsToCompute="mean|variance|eigenvalue", isDeterministic=True).compute(x)
     theirs = daal4py.pca(method=method, resultsToCompute="mean|variance|eigenvalue",
                          isDeterministic=True).compute(x)
     same_as_daal4py(ours, theirs, ["eigenvalues", "eigenvectors", "means", "variances"],
