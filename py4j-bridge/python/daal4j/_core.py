@@ -46,6 +46,31 @@ def to_java(value, what="data"):
     return session().to_matrix(_as_2d(value, what))
 
 
+# Inputs of at least this many bytes in all cross while the JVM computes (see _large_row_aligned);
+# DAAL4J_INCOMING_BYTES=0 sends every row-aligned input that way (the tests use it).
+INCOMING_BYTES = int(os.environ.get("DAAL4J_INCOMING_BYTES", 8 << 20))
+
+
+def _is_array(value):
+    """Whether to_java would send value as a matrix."""
+    return not (value is None or isinstance(value, (str, bool, dict, JavaBacked, JavaObject, os.PathLike))
+                or (isinstance(value, numbers.Number) and not isinstance(value, np.ndarray)))
+
+
+def _large_row_aligned(args, what):
+    """{position: 2-d array} when every array argument has the same rows and together they hold
+    at least INCOMING_BYTES: the JVM then reads (or computes on) them while they are copied in."""
+    found = {i: a for i, a in enumerate(args) if _is_array(a)}
+    if not found:
+        return None
+    arrays = {i: _as_2d(a, what[i]) for i, a in found.items()}
+    rows = {a.shape[0] for a in arrays.values()}
+    if len(rows) != 1 or any(a.shape[1] == 0 for a in arrays.values()) \
+            or sum(a.size * 8 for a in arrays.values()) < max(INCOMING_BYTES, 1):
+        return None
+    return arrays
+
+
 def _as_2d(value, what):
     """A 2-d numeric numpy view or copy of arrays, lists, pandas DataFrames and Series."""
     if hasattr(value, "dtypes") and hasattr(value, "columns"):  # pandas DataFrame
@@ -211,7 +236,13 @@ class Algorithm(JavaBacked):
         s = session()
         args = _with_keywords(list(args), kwargs, call(s.bridge.parameters, self._java, "compute"),
                               self._name + ".compute", strict=True)
-        jargs = [to_java(a, "argument %d of %s.compute" % (i + 1, self._name)) for i, a in enumerate(args)]
+        what = ["argument %d of %s.compute" % (i + 1, self._name) for i in range(len(args))]
+        arrays = _large_row_aligned(args, what)
+        if arrays:
+            # copied in by a background thread while the JVM already computes on the first rows
+            jargs = [None if i in arrays else to_java(a, what[i]) for i, a in enumerate(args)]
+            return self._wrap(s.compute_incoming(self._java, jargs, arrays))
+        jargs = [to_java(a, what[i]) for i, a in enumerate(args)]
         return self._wrap(call(s.bridge.call, self._java, "compute", jargs))
 
     def finalize(self):

@@ -24,6 +24,8 @@ from py4j.protocol import Py4JError, Py4JJavaError
 _HERE = os.path.dirname(os.path.abspath(__file__))
 _JARS = os.path.join(_HERE, "jars")
 _GROWTH = 16 << 20  # the shared file grows in steps of 16 MB, as the JVM maps it
+_ALIGN = 64  # byte alignment of arrays in the shared file
+_BLOCK_BYTES = 1 << 20  # rows copied between two updates of the progress counter
 
 _lock = threading.RLock()
 _session = None
@@ -159,6 +161,52 @@ class Session:
                 np.copyto(view, array, casting="unsafe")
                 del view
             return call(self.bridge.matrix, 0, rows, cols)
+
+    def compute_incoming(self, algorithm, args, arrays):
+        """algorithm.compute(args) with arguments {position: 2-d array} copied into the shared
+        file by a background thread, block of rows by block, while the JVM reads or computes on
+        the rows already there (Bridge.computeIncoming). The number of rows done is published
+        in a counter at byte 0; the arrays follow, 64-byte aligned."""
+        positions = sorted(arrays)
+        sources = [arrays[i] for i in positions]
+        rows = sources[0].shape[0]
+        offsets, end = [], _ALIGN
+        for a in sources:
+            offsets.append(end)
+            end += -(-a.shape[0] * a.shape[1] * 8 // _ALIGN) * _ALIGN
+        step = max(1, _BLOCK_BYTES // (8 * sum(a.shape[1] for a in sources)))
+        with self.transfer:
+            mapped = self._view(end)
+            progress = np.frombuffer(mapped, dtype="<i8", count=1)
+            progress[0] = 0
+            targets = [np.frombuffer(mapped, dtype="<f8", count=a.shape[0] * a.shape[1], offset=o).reshape(a.shape)
+                       for a, o in zip(sources, offsets)]
+            failed = []
+
+            def copy():
+                # copyto releases the GIL; the counter is stored after the rows it counts (x86-64
+                # keeps stores in order; the JVM reads it with acquire semantics)
+                try:
+                    for start in range(0, rows, step):
+                        stop = min(rows, start + step)
+                        for t, a in zip(targets, sources):
+                            np.copyto(t[start:stop], a[start:stop], casting="unsafe")
+                        progress[0] = stop
+                except BaseException as e:  # noqa: B902 - reported to the caller below
+                    failed.append(e)
+                    progress[0] = -1
+
+            copier = threading.Thread(target=copy, name="daal4j-copy", daemon=True)
+            copier.start()
+            try:
+                return call(self.bridge.computeIncoming, algorithm, args, positions, offsets,
+                            [a.shape[1] for a in sources], rows, 0)
+            finally:
+                copier.join()
+                del targets, progress  # no view may outlive the mapping (remapped when it grows)
+                if failed:
+                    # the cause of the JVM's "failed while copying" error
+                    raise failed[0]  # noqa: B012
 
     def array(self, kind, count, offset, rows=None, cols=None):
         """A numpy copy of an array the JVM wrote into the shared file."""

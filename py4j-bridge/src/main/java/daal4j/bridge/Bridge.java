@@ -1,6 +1,7 @@
 package daal4j.bridge;
 
 import daal4j.Daal4j;
+import daal4j.algorithms.Algorithm;
 import daal4j.algorithms.Result;
 import daal4j.data.Matrix;
 import daal4j.spmd.SpmdException;
@@ -51,6 +52,42 @@ public final class Bridge {
     /** Calls the public method {@code name} of {@code target} (compute, finalizeCompute, setters …). */
     public Object call(Object target, String name, List<Object> args) {
         return on(() -> Invoker.call(target.getClass(), target, name, args));
+    }
+
+    /**
+     * {@code algorithm.compute(args)} where the arguments at {@code positions} are arrays
+     * Python is still copying into the shared file ({@code rows x cols[k]} doubles at
+     * {@code offsets[k]}, progress counter at {@code progressAt}, see {@link Incoming}). A
+     * summarizing algorithm computes chunk by chunk while the copy goes on (the same result as
+     * batch up to the rounding of merging the chunks); any other reads the arrays whole as they
+     * arrive, then computes.
+     */
+    public Object computeIncoming(Object algorithm, List<Object> args, List<? extends Number> positions,
+            List<? extends Number> offsets, List<? extends Number> cols, int rows, long progressAt) {
+        return on(() -> {
+            Incoming in = new Incoming(shared, progressAt, rows, ints(positions),
+                    offsets.stream().mapToLong(Number::longValue).toArray(), ints(cols));
+            if (!(algorithm instanceof Algorithm<?, ?, ?> summarizing) || rows == 0) {
+                return Invoker.call(algorithm.getClass(), algorithm, "compute", in.whole(args));
+            }
+            return summarizing.computeChunks(() -> feed(algorithm, args, in));
+        });
+    }
+
+    /** Gives the algorithm the incoming rows chunk by chunk (a summarizing algorithm keeps only their summary). */
+    private static void feed(Object algorithm, List<Object> args, Incoming in) {
+        try {
+            in.forEachChunk(args, chunk -> Invoker.call(algorithm.getClass(), algorithm, "compute", chunk));
+        } catch (RuntimeException e) {
+            // a chunk's message counts rows from the chunk's start: compute on all rows for
+            // batch's own message (bad input fails the same way there)
+            Invoker.call(algorithm.getClass(), algorithm, "compute", in.whole(args));
+            throw e;
+        }
+    }
+
+    private static int[] ints(List<? extends Number> values) {
+        return values.stream().mapToInt(Number::intValue).toArray();
     }
 
     /**

@@ -2,6 +2,8 @@ package daal4j.bridge;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
@@ -23,6 +25,9 @@ final class SharedFile implements AutoCloseable {
     private static final int WINDOW = 1 << 30;
     /** Windows grow in steps of this many bytes. */
     private static final int GROWTH = 16 << 20;
+
+    /** Atomic little-endian long access to a mapped window. */
+    private static final VarHandle LONGS = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final Path path;
     private final FileChannel channel;
@@ -57,13 +62,31 @@ final class SharedFile implements AutoCloseable {
     /** {@code count} doubles from byte {@code offset}. */
     double[] readDoubles(long offset, int count) {
         double[] out = new double[count];
+        readDoubles(offset, out, 0, count);
+        return out;
+    }
+
+    /** Reads {@code count} doubles from byte {@code offset} into {@code out} from index {@code at}. */
+    void readDoubles(long offset, double[] out, int at, int count) {
         long bytes = (long) count * Double.BYTES;
         if (offset + bytes > size()) {
             throw new IllegalArgumentException("shared buffer holds " + size() + " bytes, asked for bytes up to "
                     + (offset + bytes));
         }
-        forEachWindow(offset, bytes, (b, done, n) -> b.asDoubleBuffer().get(out, done / Double.BYTES, n / Double.BYTES));
-        return out;
+        forEachWindow(offset, bytes,
+                (b, done, n) -> b.asDoubleBuffer().get(out, at + done / Double.BYTES, n / Double.BYTES));
+    }
+
+    /**
+     * The long at byte {@code offset} (8-aligned), read with acquire semantics: what the other
+     * process wrote before storing it is visible once it is seen.
+     */
+    long readLongAcquire(long offset) {
+        if (offset % Long.BYTES != 0 || offset + Long.BYTES > size()) {
+            throw new IllegalArgumentException("no aligned long at byte " + offset + " of the shared buffer");
+        }
+        return (long) LONGS.getAcquire(window((int) (offset / WINDOW), (int) (offset % WINDOW) + Long.BYTES),
+                (int) (offset % WINDOW));
     }
 
     /** Writes doubles at byte {@code offset}, growing the file as needed. */

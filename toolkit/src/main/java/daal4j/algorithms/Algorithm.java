@@ -62,6 +62,35 @@ public abstract class Algorithm<A extends Algorithm<A, P, R>, P, R> {
         }));
     }
 
+    /**
+     * The batch (or distributed) result of this rank's rows given as consecutive chunks:
+     * {@code feed} calls {@code compute} once per chunk, in row order. Lets a caller pass rows
+     * while they still arrive (the Python bridge computes on an array while copying it in);
+     * the result equals one {@code compute} of all rows up to the rounding of merging the
+     * chunks' summaries. In streaming mode the chunks are simply added (returns null).
+     */
+    public final R computeChunks(Runnable feed) {
+        if (streaming) {
+            feed.run();
+            return null;
+        }
+        streaming = true;
+        try {
+            // the feed runs where a batch compute reads its rows, so a bad chunk on one rank
+            // fails every rank alike
+            return finish(reduce(() -> {
+                feed.run();
+                if (pending == null) {
+                    throw new IllegalArgumentException("computeChunks: the feed gave no chunk");
+                }
+                return pending;
+            }));
+        } finally {
+            pending = null;
+            streaming = false;
+        }
+    }
+
     /** Combines two summaries, {@code first}'s rows before {@code second}'s. */
     protected abstract P merge(P first, P second);
 

@@ -1,0 +1,132 @@
+"""Large row-aligned inputs cross while the JVM computes (Bridge.computeIncoming): the same
+results as the plain path (up to the rounding of merging chunk summaries for the summarizing
+algorithms, exactly for the others), the same errors, every dtype and order."""
+import numpy as np
+import pytest
+
+import daal4j as d4p
+from daal4j import _core, _gateway
+
+ROWS = 600_000  # several of the JVM's chunks (about 4 MB each) for a few columns
+
+
+def both(monkeypatch, fn):
+    """fn() through the plain path, then through the incoming path (every size)."""
+    monkeypatch.setattr(_core, "INCOMING_BYTES", 1 << 62)
+    plain = fn()
+    monkeypatch.setattr(_core, "INCOMING_BYTES", 0)
+    return plain, fn()
+
+
+def assert_same(plain, incoming, fields, rtol=1e-12):
+    for f in fields:
+        a, b = getattr(plain, f), getattr(incoming, f)
+        assert a.shape == b.shape and a.dtype == b.dtype, f
+        np.testing.assert_allclose(b, a, rtol=rtol, atol=rtol * np.abs(a).max(), err_msg=f)
+
+
+@pytest.fixture(scope="module")
+def x():
+    rng = np.random.default_rng(11)
+    return rng.standard_normal((ROWS, 4)) * [1.0, 3.0, 0.01, 100.0] + [0.0, 50.0, -2.0, 1e4]
+
+
+def test_the_incoming_path_is_taken_for_large_inputs(monkeypatch, x):
+    taken = []
+    real = _gateway.Session.compute_incoming
+    monkeypatch.setattr(_gateway.Session, "compute_incoming",
+                        lambda self, *a: taken.append(1) or real(self, *a))
+    monkeypatch.setattr(_core, "INCOMING_BYTES", x.nbytes)
+    d4p.low_order_moments().compute(x)
+    d4p.low_order_moments().compute(x[:1000])  # small: the plain path
+    d4p.kmeans(3, 2).compute(x, x[:3])  # rows differ: the plain path
+    assert taken == [1]
+
+
+def test_moments_and_covariance_match_the_plain_path_and_numpy(monkeypatch, x):
+    plain, inc = both(monkeypatch, lambda: d4p.low_order_moments().compute(x))
+    assert_same(plain, inc, ["minimum", "maximum", "sum", "sumSquares", "sumSquaresCentered", "mean",
+                             "secondOrderRawMoment", "variance", "standardDeviation", "variation"])
+    np.testing.assert_allclose(inc.mean[0], x.mean(axis=0), rtol=1e-12)
+    np.testing.assert_allclose(inc.variance[0], x.var(axis=0, ddof=1), rtol=1e-10)
+    plain, inc = both(monkeypatch, lambda: d4p.covariance().compute(x))
+    assert_same(plain, inc, ["covariance", "mean"])
+    np.testing.assert_allclose(inc.covariance, np.cov(x, rowvar=False), rtol=1e-10, atol=1e-12)
+
+
+def test_regressions_match_the_plain_path_and_lstsq(monkeypatch, x):
+    y = x[:, :2] @ [[0.5, -1.0], [2.0, 0.25]] + 3.0 + np.random.default_rng(2).standard_normal((ROWS, 2))
+    plain, inc = both(monkeypatch, lambda: d4p.linear_regression_training(interceptFlag=True).compute(x, y).model.Beta)
+    np.testing.assert_allclose(inc, plain, rtol=1e-10)
+    ref = np.linalg.lstsq(np.hstack([np.ones((ROWS, 1)), x]), y, rcond=None)[0].T
+    np.testing.assert_allclose(inc, ref, rtol=1e-8, atol=1e-10)
+    plain, inc = both(monkeypatch, lambda: d4p.ridge_regression_training(ridgeParameters=2.0)
+                      .compute(x, y).model.Beta)
+    np.testing.assert_allclose(inc, plain, rtol=1e-10)
+
+
+def test_naive_bayes_and_int_fortran_inputs(monkeypatch):
+    rng = np.random.default_rng(5)
+    counts = np.asfortranarray(rng.poisson(3.0, (ROWS, 6)).astype(np.int32))
+    labels = rng.integers(0, 4, ROWS)
+    plain, inc = both(monkeypatch, lambda: d4p.multinomial_naive_bayes_training(4).compute(counts, labels))
+    np.testing.assert_allclose(inc.model.LogP, plain.model.LogP, rtol=1e-13)
+    np.testing.assert_allclose(inc.model.LogTheta, plain.model.LogTheta, rtol=1e-13)
+
+
+def test_other_algorithms_read_the_whole_input_exactly(monkeypatch, x):
+    plain, inc = both(monkeypatch, lambda: d4p.pca(method="svdDense").compute(x))
+    for f in ("eigenvalues", "eigenvectors"):
+        assert np.array_equal(getattr(plain, f), getattr(inc, f)), f
+    plain, inc = both(monkeypatch, lambda: d4p.qr().compute(x[:50_000]))
+    assert np.array_equal(plain.matrixR, inc.matrixR) and np.array_equal(plain.matrixQ, inc.matrixQ)
+
+
+def test_streaming_mode_adds_each_incoming_input(monkeypatch, x):
+    def stream():
+        alg = d4p.covariance(streaming=True)
+        for part in np.array_split(x, 3):
+            assert alg.compute(part) is None
+        return alg.finalize()
+    plain, inc = both(monkeypatch, stream)
+    assert_same(plain, inc, ["covariance", "mean"])
+
+
+def test_bad_input_in_a_late_chunk_gives_the_plain_paths_message(monkeypatch):
+    rng = np.random.default_rng(6)
+    counts = rng.poisson(3.0, (ROWS, 3)).astype(np.float64)
+    counts[ROWS - 7, 1] = -2.0
+    labels = rng.integers(0, 3, ROWS)
+    messages = []
+    for size in (1 << 62, 0):
+        monkeypatch.setattr(_core, "INCOMING_BYTES", size)
+        with pytest.raises(ValueError) as e:
+            d4p.multinomial_naive_bayes_training(3).compute(counts, labels)
+        messages.append(str(e.value))
+    assert str(ROWS - 7) in messages[0] and messages[1] == messages[0]
+    bad = np.full((ROWS, 2), 1.0)
+    bad[ROWS - 3, 0] = np.nan
+    monkeypatch.setattr(_core, "INCOMING_BYTES", 0)
+    with pytest.raises(ValueError, match=str(ROWS - 3)):
+        d4p.covariance().compute(bad)
+    # the algorithm objects and the session stay usable
+    assert d4p.low_order_moments().compute(np.ones((ROWS, 2))).mean.tolist() == [[1.0, 1.0]]
+
+
+def test_a_failed_copy_raises_its_own_error_and_the_jvm_goes_on(monkeypatch, x):
+    monkeypatch.setattr(_core, "INCOMING_BYTES", 0)
+    real = np.copyto
+    calls = []
+
+    def failing(dst, src, **kw):
+        calls.append(1)
+        if len(calls) == 3:
+            raise MemoryError("injected")
+        return real(dst, src, **kw)
+
+    monkeypatch.setattr(_gateway.np, "copyto", failing)
+    with pytest.raises(MemoryError, match="injected"):
+        d4p.covariance().compute(x)
+    monkeypatch.setattr(_gateway.np, "copyto", real)
+    r = d4p.low_order_moments().compute(x)
+    np.testing.assert_allclose(r.mean[0], x.mean(axis=0), rtol=1e-12)
