@@ -52,6 +52,18 @@ def test_example_under_mpirun(script, ranks):
     _ok(mpirun(ranks, script), ranks)
 
 
+# every row-aligned array input crosses while the JVM computes (Bridge.computeIncoming)
+INCOMING = {"DAAL4J_INCOMING_BYTES": "0"}
+
+
+@needs_mpi
+@pytest.mark.parametrize("script", ["low_order_moments_spmd.py", "covariance_spmd.py", "linear_regression_spmd.py",
+                                    "ridge_regression_spmd.py", "naive_bayes_spmd.py", "pca_spmd.py"])
+def test_example_under_mpirun_with_inputs_crossing_while_computing(script):
+    _needs(script)
+    _ok(mpirun(2, script, env=INCOMING), 2)
+
+
 BAD_FILE_ON_RANK_1 = """
 import numpy as np
 import daal4j as d4p
@@ -87,6 +99,38 @@ def test_bad_input_on_one_rank_raises_the_same_error_on_every_rank(ranks, tmp_pa
     for r in range(ranks):
         assert "rank %d raised ValueError: rank 1: /no/such/file_1.csv: no such file" % r in p.stdout, p.stdout + p.stderr
     assert "went on" not in p.stdout and "Py4J" not in p.stdout + p.stderr
+
+
+NAN_ON_RANK_1 = """
+import numpy as np
+import daal4j as d4p
+d4p.daalinit()
+r = d4p.my_procid()
+data = np.random.default_rng(r).standard_normal((400_000, 3))  # several chunks of the JVM
+if r == 1:
+    data[399_990, 2] = np.nan
+try:
+    d4p.covariance(distributed=True).compute(data)
+except ValueError as e:
+    print("rank %d raised ValueError: %s" % (r, e), flush=True)
+    raise
+print("rank %d went on" % r, flush=True)
+"""
+
+
+@needs_mpi
+def test_bad_values_in_a_late_chunk_on_one_rank_fail_every_rank_alike(tmp_path):
+    script = tmp_path / "nan.py"
+    script.write_text(NAN_ON_RANK_1)
+    messages = []
+    for env in ({}, INCOMING):
+        p = mpirun(2, str(script), timeout=120, env=env)
+        assert p.returncode != 0
+        lines = sorted(l.split(" raised ValueError: ", 1) for l in p.stdout.splitlines() if " raised ValueError: " in l)
+        assert [l[0] for l in lines] == ["rank 0", "rank 1"], p.stdout + p.stderr
+        assert lines[0][1] == lines[1][1] and lines[0][1].startswith("rank 1: ") and "399990" in lines[0][1], lines
+        messages.append(lines[0][1])
+    assert messages[0] == messages[1], "the same message with and without the incoming path"
 
 
 @needs_mpi
