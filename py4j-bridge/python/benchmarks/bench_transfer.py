@@ -1,6 +1,8 @@
 """Bridge throughput: a 100 MB float64 array numpy -> Java Matrix and back, and the bridge's
-share of each workload on that array (the same compute on a Matrix already in the JVM, against
-the call from numpy with its result back as numpy).  Run: python3 py4j-bridge/python/benchmarks/bench_transfer.py [MB] [repeats]"""
+share of each workload on that array: the same compute on a Matrix already in the JVM
+(Java-only), against the call from numpy with its result back as numpy, both by the plain path
+(copy in, then compute) and by the incoming path (the JVM computes while the copy goes on, the
+default for inputs of 8 MB or more).  Run: python3 py4j-bridge/python/benchmarks/bench_transfer.py [MB] [repeats]"""
 import os
 import sys
 import time
@@ -29,30 +31,49 @@ def main():
     x = np.random.default_rng(0).standard_normal((rows, cols))
     nbytes = x.nbytes
     s = _gateway.session()
-    s.to_matrix(x[:10])  # start-up and first mapping out of the timings
+    s.to_matrix(x[:10])  # start-up out of the timings
 
+    t = time.perf_counter()
+    s.to_matrix(x)
+    t_first = time.perf_counter() - t
     t_in, jm = best(lambda: s.to_matrix(x), repeats)
     t_out, back = best(lambda: _core._value(jm), repeats)
     assert np.array_equal(back, x), "round trip changed the values"
+    view = np.frombuffer(s._view(nbytes), dtype="<f8", count=x.size).reshape(x.shape)
+    t_copy, _ = best(lambda: np.copyto(view, x), repeats)
+    del view
     print("array: %d x %d float64 = %.1f MB" % (rows, cols, nbytes / 1e6))
-    print("numpy -> Java : %7.1f ms  %6.2f GB/s" % (t_in * 1e3, nbytes / t_in / 1e9))
+    print("numpy -> Java : %7.1f ms  %6.2f GB/s (first call, the file grows: %.1f ms)"
+          % (t_in * 1e3, nbytes / t_in / 1e9, t_first * 1e3))
     print("Java -> numpy : %7.1f ms  %6.2f GB/s" % (t_out * 1e3, nbytes / t_out / 1e9))
+    print("numpy -> file : %7.1f ms  %6.2f GB/s (the Python copy alone)" % (t_copy * 1e3, nbytes / t_copy / 1e9))
 
     # workloads: Java-only (the Matrix already in the JVM, one Py4J call) against the same call
-    # from numpy with every result field back as numpy (the bridge's whole cost); both warmed
-    # up, then alternated, medians (the machine is shared: the minimum is shown too)
+    # from numpy with every result field back as numpy (the bridge's whole cost), by the plain
+    # path and the incoming one; warmed up, then alternated; medians (the machine is shared)
     J = s.jvm.daal4j.Daal4j
-    print("%-30s %19s %19s %9s" % ("workload", "Java-only med/min", "from numpy med/min", "overhead"))
+    print("%-30s %10s %20s %20s" % ("workload (median ms)", "Java-only", "plain: ms overhead", "incoming: ms overhead"))
     for name, java_call, py_call in workloads(J, d4p, x, jm):
+        plain = lambda: plain_path(py_call)  # noqa: E731
         for _ in range(2):
-            java_call(), py_call()
-        t_java, t_py = [], []
+            java_call(), plain(), py_call()
+        t_java, t_plain, t_inc = [], [], []
         for _ in range(repeats):
             t_java.append(best(java_call, 1)[0])
-            t_py.append(best(py_call, 1)[0])
-        mj, mp = np.median(t_java), np.median(t_py)
-        print("%-30s %9.1f %6.1f ms %9.1f %6.1f ms %8.0f%%" % (name, mj * 1e3, min(t_java) * 1e3, mp * 1e3,
-                                                            min(t_py) * 1e3, 100 * (mp - mj) / mj))
+            t_plain.append(best(plain, 1)[0])
+            t_inc.append(best(py_call, 1)[0])
+        mj, mp, mi = np.median(t_java), np.median(t_plain), np.median(t_inc)
+        print("%-30s %10.1f %11.1f %7.0f%% %11.1f %7.0f%%" % (name, mj * 1e3, mp * 1e3, 100 * (mp - mj) / mj,
+                                                            mi * 1e3, 100 * (mi - mj) / mj))
+
+
+def plain_path(fn):
+    """fn() with every input copied in whole before the JVM computes."""
+    saved, _core.INCOMING_BYTES = _core.INCOMING_BYTES, 1 << 62
+    try:
+        return fn()
+    finally:
+        _core.INCOMING_BYTES = saved
 
 
 def workloads(J, d4p, x, jm):

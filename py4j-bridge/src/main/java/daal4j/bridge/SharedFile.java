@@ -140,7 +140,10 @@ final class SharedFile implements AutoCloseable {
         }
         MappedByteBuffer w = windows.get(k);
         if (w == null || w.capacity() < needed) {
-            long size = Math.min(WINDOW, (needed + GROWTH - 1) / GROWTH * GROWTH);
+            // as far as the file already reaches (Python grew it for the whole transfer): a
+            // window remapped for every next block would fault its pages in again
+            long reach = Math.max((needed + GROWTH - 1) / GROWTH * GROWTH, size() - (long) k * WINDOW);
+            long size = Math.min(WINDOW, reach);
             try {
                 // a READ_WRITE mapping past the end grows the file first
                 w = channel.map(FileChannel.MapMode.READ_WRITE, (long) k * WINDOW, size);
