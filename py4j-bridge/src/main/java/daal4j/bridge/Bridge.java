@@ -81,7 +81,13 @@ public final class Bridge {
         } catch (RuntimeException e) {
             // a chunk's message counts rows from the chunk's start: compute on all rows for
             // batch's own message (bad input fails the same way there)
-            Invoker.call(algorithm.getClass(), algorithm, "compute", in.whole(args));
+            List<Object> all;
+            try {
+                all = in.whole(args);
+            } catch (RuntimeException tooLarge) {
+                throw e;
+            }
+            Invoker.call(algorithm.getClass(), algorithm, "compute", all);
             throw e;
         }
     }

@@ -42,11 +42,6 @@ final class Incoming {
             throw new IllegalArgumentException("incoming arrays: " + positions.length + " positions, "
                     + offsets.length + " offsets, " + cols.length + " column counts, " + rows + " rows");
         }
-        for (int c : cols) {
-            if ((long) rows * c > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException("array of " + rows + " x " + c + " is too large for one matrix");
-            }
-        }
         this.shared = shared;
         this.progressAt = progressAt;
         this.rows = rows;
@@ -140,6 +135,12 @@ final class Incoming {
 
     /** {@code args} with every incoming array replaced by its whole Matrix, read block by block as it arrives. */
     List<Object> whole(List<Object> args) {
+        for (int c : cols) {
+            // chunks have no such limit: a summarizing algorithm takes arrays larger than a Java array
+            if ((long) rows * c > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("array of " + rows + " x " + c + " is too large for one matrix");
+            }
+        }
         double[][] all = new double[positions.length][];
         for (int k = 0; k < positions.length; k++) {
             all[k] = new double[rows * cols[k]];
