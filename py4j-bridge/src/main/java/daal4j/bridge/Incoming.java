@@ -23,6 +23,11 @@ final class Incoming {
     /** Spins before parking: a block arrives within microseconds while Python copies. */
     private static final int SPINS = 2_000;
     private static final long PARK_NANOS = 20_000;
+    /**
+     * Doubles per chunk (4 MB): a covariance-like summary costs a centered block per chunk,
+     * so much smaller chunks slow it down; much larger ones delay the first compute.
+     */
+    private static final int CHUNK_VALUES = 1 << 19;
     /** Chunk buffers in turn: one being computed on, the next ones being read. */
     private static final int BUFFERS = 3;
 
@@ -61,7 +66,7 @@ final class Incoming {
         for (int c : cols) {
             width += c;
         }
-        return (int) Math.max(1, Math.min(rows, Math.max(512, (1 << 19) / Math.max(1, width))));
+        return (int) Math.max(1, Math.min(rows, Math.max(512, CHUNK_VALUES / Math.max(1, width))));
     }
 
     /**
