@@ -67,11 +67,18 @@ public abstract class Algorithm<A extends Algorithm<A, P, R>, P, R> {
      * {@code feed} calls {@code compute} once per chunk, in row order. Lets a caller pass rows
      * while they still arrive (the Python bridge computes on an array while copying it in);
      * the result equals one {@code compute} of all rows up to the rounding of merging the
-     * chunks' summaries. In streaming mode the chunks are simply added (returns null).
+     * chunks' summaries. In streaming mode the chunks are added (returns null); if one fails,
+     * none is, as when one {@code compute} fails.
      */
     public final R computeChunks(Runnable feed) {
         if (streaming) {
-            feed.run();
+            P before = pending;
+            try {
+                feed.run();
+            } catch (RuntimeException | Error e) {
+                pending = before;  // summaries are immutable: the earlier state is intact
+                throw e;
+            }
             return null;
         }
         streaming = true;

@@ -105,6 +105,21 @@ class ComputeChunksTest {
         assertClose(covariance().compute(x).covariance, c.finalizeCompute().covariance, 1e-12, "covariance");
     }
 
+    @Test
+    void inStreamingModeAFailedFeedAddsNothing() {
+        Matrix x = data(3, 8, 0);
+        double[] v = x.toRowMajor();
+        v[3 * 4500] = Double.POSITIVE_INFINITY;
+        Matrix bad = Matrix.wrap(ROWS, 3, v);
+        Covariance c = covariance().streaming(true);
+        c.compute(x.rowRange(0, 1000));
+        assertThrows(IllegalArgumentException.class,
+                () -> c.computeChunks(() -> chunks(bad, 1000, r -> c.compute(bad.rowRange(r[0], r[1])))));
+        c.compute(x.rowRange(1000, 2000));
+        assertClose(covariance().compute(x.rowRange(0, 2000)).covariance, c.finalizeCompute().covariance, 1e-12,
+                "only the chunks of the computes that succeeded");
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 4})
     void distributedChunksEqualOneRank(int ranks) {
