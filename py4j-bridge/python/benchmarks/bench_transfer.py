@@ -3,6 +3,7 @@ share of each workload on that array: the same compute on a Matrix already in th
 (Java-only), against the call from numpy with its result back as numpy, both by the plain path
 (copy in, then compute) and by the incoming path (the JVM computes while the copy goes on, the
 default for inputs of 8 MB or more).  Run: python3 py4j-bridge/python/benchmarks/bench_transfer.py [MB] [repeats]"""
+import glob
 import os
 import sys
 import time
@@ -50,21 +51,51 @@ def main():
 
     # workloads: Java-only (the Matrix already in the JVM, one Py4J call) against the same call
     # from numpy with every result field back as numpy (the bridge's whole cost), by the plain
-    # path and the incoming one; warmed up, then alternated; medians (the machine is shared)
+    # path and the incoming one; warmed up, then alternated; medians. The machine is shared, so
+    # CPU times too: the JVM main thread's (the compute: the critical path when a core is free
+    # for the copies) and all the work (JVM and Python processes).
     J = s.jvm.daal4j.Daal4j
-    print("%-30s %10s %20s %20s" % ("workload (median ms)", "Java-only", "plain: ms overhead", "incoming: ms overhead"))
+    clock = Clocks(s)
+    print("%-30s %10s %19s %19s | %23s %9s" % ("median ms", "Java-only", "plain (overhead)", "incoming (overhead)",
+                                             "main-thread CPU: Java/inc", "all CPU"))
     for name, java_call, py_call in workloads(J, d4p, x, jm):
+        on_main = lambda: s.bridge.call(java_call(), "compute", java_args(name, jm))  # noqa: E731
         plain = lambda: plain_path(py_call)  # noqa: E731
         for _ in range(2):
-            java_call(), plain(), py_call()
-        t_java, t_plain, t_inc = [], [], []
+            on_main(), plain(), py_call()
+        rows = {"java": [], "plain": [], "inc": []}
         for _ in range(repeats):
-            t_java.append(best(java_call, 1)[0])
-            t_plain.append(best(plain, 1)[0])
-            t_inc.append(best(py_call, 1)[0])
-        mj, mp, mi = np.median(t_java), np.median(t_plain), np.median(t_inc)
-        print("%-30s %10.1f %11.1f %7.0f%% %11.1f %7.0f%%" % (name, mj * 1e3, mp * 1e3, 100 * (mp - mj) / mj,
-                                                            mi * 1e3, 100 * (mi - mj) / mj))
+            for key, fn in (("java", on_main), ("plain", plain), ("inc", py_call)):
+                rows[key].append(clock.measure(fn))
+        j, p, i = (np.median(np.array(rows[k]), axis=0) * 1e3 for k in ("java", "plain", "inc"))
+        print("%-30s %10.1f %9.1f (%5.0f%%) %9.1f (%5.0f%%) | %11.1f %11.1f %9.1f" % (
+            name, j[0], p[0], 100 * (p[0] - j[0]) / j[0], i[0], 100 * (i[0] - j[0]) / j[0], j[1], i[1], i[2]))
+
+
+class Clocks:
+    """Wall time, CPU time of the JVM's main thread, CPU time of the JVM and this process."""
+
+    def __init__(self, s):
+        self.mx = s.jvm.java.lang.management.ManagementFactory.getThreadMXBean()
+        self.main = next(t.getId() for t in s.jvm.java.lang.Thread.getAllStackTraces().keySet()
+                         if t.getName() == "main")
+        self.pid = s.process.pid
+
+    def _jvm_cpu(self):
+        total = 0
+        for f in glob.glob("/proc/%d/task/*/schedstat" % self.pid):
+            try:
+                with open(f) as fh:
+                    total += int(fh.read().split()[0])
+            except OSError:
+                pass  # a thread that ended
+        return total * 1e-9
+
+    def measure(self, fn):
+        w, m, a = time.perf_counter(), self.mx.getThreadCpuTime(self.main), self._jvm_cpu() + time.process_time()
+        fn()
+        return (time.perf_counter() - w, (self.mx.getThreadCpuTime(self.main) - m) * 1e-9,
+                self._jvm_cpu() + time.process_time() - a)
 
 
 def plain_path(fn):
@@ -77,29 +108,42 @@ def plain_path(fn):
 
 
 def workloads(J, d4p, x, jm):
+    """(name, the Java algorithm object, the daal4py-style call from numpy)."""
     init = x[:10]
-    jinit = _core.to_java(init)
     # single-pass training inputs of the same size: 2 responses; Poisson-like counts in 5 classes
     y = x[:, :2] @ [[0.5, -1.0], [2.0, 0.25]] + 0.1
     labels = (np.abs(x[:, :1]) * 3).astype(np.int64) % 5
     counts = np.abs(np.rint(x * 3))
-    jy, jcounts, jlabels = _core.to_java(y), _core.to_java(counts), _core.to_java(labels)
+    JAVA_ARGS.update(jinit=_core.to_java(init), jy=_core.to_java(y), jcounts=_core.to_java(counts),
+                     jlabels=_core.to_java(labels))
     return [
-        ("lowOrderMoments", lambda: J.lowOrderMoments().compute(jm), lambda: d4p.low_order_moments().compute(x)),
-        ("covariance", lambda: J.covariance().compute(jm), lambda: d4p.covariance().compute(x)),
-        ("linearRegressionTraining", lambda: J.linearRegressionTraining().compute(jm, jy),
+        ("lowOrderMoments", J.lowOrderMoments, lambda: d4p.low_order_moments().compute(x)),
+        ("covariance", J.covariance, lambda: d4p.covariance().compute(x)),
+        ("linearRegressionTraining", J.linearRegressionTraining,
          lambda: d4p.linear_regression_training().compute(x, y)),
-        ("ridgeRegressionTraining", lambda: J.ridgeRegressionTraining().compute(jm, jy),
+        ("ridgeRegressionTraining", J.ridgeRegressionTraining,
          lambda: d4p.ridge_regression_training().compute(x, y)),
-        ("multinomialNaiveBayesTraining", lambda: J.multinomialNaiveBayesTraining(5).compute(jcounts, jlabels),
+        ("multinomialNaiveBayesTraining", lambda: J.multinomialNaiveBayesTraining(5),
          lambda: d4p.multinomial_naive_bayes_training(5).compute(counts, labels)),
-        ("qr (Q back to numpy)", lambda: J.qr().compute(jm), lambda: d4p.qr().compute(x)),
-        ("svd (U back to numpy)", lambda: J.svd().compute(jm), lambda: d4p.svd().compute(x)),
-        ("pca svdDense", lambda: J.pca().method("svdDense").compute(jm),
-         lambda: d4p.pca(method="svdDense").compute(x)),
-        ("kmeans 10 clusters, 5 iter.", lambda: J.kmeans(10, 5).compute(jm, jinit),
-         lambda: d4p.kmeans(10, 5).compute(x, init)),
+        ("qr (Q back to numpy)", J.qr, lambda: d4p.qr().compute(x)),
+        ("svd (U back to numpy)", J.svd, lambda: d4p.svd().compute(x)),
+        ("pca svdDense", lambda: J.pca().method("svdDense"), lambda: d4p.pca(method="svdDense").compute(x)),
+        ("kmeans 10 clusters, 5 iter.", lambda: J.kmeans(10, 5), lambda: d4p.kmeans(10, 5).compute(x, init)),
     ]
+
+
+JAVA_ARGS = {}
+
+
+def java_args(name, jm):
+    """The compute arguments of the Java-only call: matrices already in the JVM."""
+    if name.startswith(("linear", "ridge")):
+        return [jm, JAVA_ARGS["jy"]]
+    if name.startswith("multinomial"):
+        return [JAVA_ARGS["jcounts"], JAVA_ARGS["jlabels"]]
+    if name.startswith("kmeans"):
+        return [jm, JAVA_ARGS["jinit"]]
+    return [jm]
 
 
 if __name__ == "__main__":
