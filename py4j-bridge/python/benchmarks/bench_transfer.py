@@ -56,8 +56,9 @@ def main():
     # for the copies) and all the work (JVM and Python processes).
     J = s.jvm.daal4j.Daal4j
     clock = Clocks(s)
-    print("%-30s %10s %19s %19s | %23s %9s" % ("median ms", "Java-only", "plain (overhead)", "incoming (overhead)",
-                                             "main-thread CPU: Java/inc", "all CPU"))
+    print("%-30s %9s %18s %18s | %-26s| %-26s" % (
+        "median ms", "Java-only", "plain (overhead)", "incoming (overhead)", "JVM main thread CPU: J/p/i",
+        "all CPU (JVM+Python): J/p/i"))
     for name, java_call, py_call in workloads(J, d4p, x, jm):
         on_main = lambda: s.bridge.call(java_call(), "compute", java_args(name, jm))  # noqa: E731
         plain = lambda: plain_path(py_call)  # noqa: E731
@@ -68,8 +69,9 @@ def main():
             for key, fn in (("java", on_main), ("plain", plain), ("inc", py_call)):
                 rows[key].append(clock.measure(fn))
         j, p, i = (np.median(np.array(rows[k]), axis=0) * 1e3 for k in ("java", "plain", "inc"))
-        print("%-30s %10.1f %9.1f (%5.0f%%) %9.1f (%5.0f%%) | %11.1f %11.1f %9.1f" % (
-            name, j[0], p[0], 100 * (p[0] - j[0]) / j[0], i[0], 100 * (i[0] - j[0]) / j[0], j[1], i[1], i[2]))
+        print("%-30s %9.1f %8.1f (%5.0f%%) %8.1f (%5.0f%%) | %8.1f %8.1f %8.1f | %8.1f %8.1f %8.1f" % (
+            name, j[0], p[0], 100 * (p[0] - j[0]) / j[0], i[0], 100 * (i[0] - j[0]) / j[0],
+            j[1], p[1], i[1], j[2], p[2], i[2]))
 
 
 class Clocks:

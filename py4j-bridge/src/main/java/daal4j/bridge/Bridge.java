@@ -28,6 +28,8 @@ public final class Bridge {
 
     private final SharedFile shared;
     private final MainThread main;
+    /** Chunk buffers of {@link #computeIncoming}, kept between calls. */
+    private final BufferPool buffers = new BufferPool();
 
     Bridge(SharedFile shared, MainThread main) {
         this.shared = shared;
@@ -75,9 +77,9 @@ public final class Bridge {
     }
 
     /** Gives the algorithm the incoming rows chunk by chunk (a summarizing algorithm keeps only their summary). */
-    private static void feed(Object algorithm, List<Object> args, Incoming in) {
+    private void feed(Object algorithm, List<Object> args, Incoming in) {
         try {
-            in.forEachChunk(args, chunk -> Invoker.call(algorithm.getClass(), algorithm, "compute", chunk));
+            in.forEachChunk(args, buffers, chunk -> Invoker.call(algorithm.getClass(), algorithm, "compute", chunk));
         } catch (RuntimeException e) {
             // a chunk's message counts rows from the chunk's start: compute on all rows for
             // batch's own message (bad input fails the same way there)

@@ -73,18 +73,17 @@ final class Incoming {
      * Calls {@code use} with {@code args} where every incoming array is replaced by a Matrix
      * of its next chunk of rows, in row order, on the calling thread. A reader thread copies
      * the following chunks out of the shared file meanwhile (into a few buffers used in turn:
-     * {@code use} must not keep the matrices), so the JVM's copy overlaps the compute.
+     * {@code use} must not keep the matrices), so the JVM's copy overlaps the compute. The
+     * buffers come from {@code pool} and go back to it.
      */
-    void forEachChunk(List<Object> args, Consumer<List<Object>> use) {
+    void forEachChunk(List<Object> args, BufferPool pool, Consumer<List<Object>> use) {
         int step = chunkRows();
         BlockingQueue<double[][]> free = new ArrayBlockingQueue<>(BUFFERS);
         BlockingQueue<Chunk> ready = new ArrayBlockingQueue<>(BUFFERS + 1);
+        // every buffer taken from the pool, to give back once the reader has ended
+        List<double[]> taken = java.util.Collections.synchronizedList(new ArrayList<>());
         for (int b = 0; b < BUFFERS && (long) b * step < rows; b++) {
-            double[][] set = new double[cols.length][];
-            for (int k = 0; k < cols.length; k++) {
-                set[k] = new double[Math.min(step, rows) * cols[k]];
-            }
-            free.add(set);
+            free.add(new double[cols.length][]);
         }
         Thread reader = new Thread(() -> {
             try {
@@ -94,9 +93,11 @@ final class Incoming {
                     await(to);
                     for (int k = 0; k < cols.length; k++) {
                         int n = (to - from) * cols[k];
-                        double[] values = set[k].length == n ? set[k] : new double[n];
-                        shared.readDoubles(offsets[k] + (long) from * cols[k] * Double.BYTES, values, 0, n);
-                        set[k] = values;
+                        if (set[k] == null || set[k].length != n) {
+                            set[k] = pool.take(n);
+                            taken.add(set[k]);
+                        }
+                        shared.readDoubles(offsets[k] + (long) from * cols[k] * Double.BYTES, set[k], 0, n);
                     }
                     ready.put(new Chunk(from, to, set, null));
                 }
@@ -130,6 +131,9 @@ final class Incoming {
                 reader.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            if (!reader.isAlive()) {
+                taken.forEach(pool::give);
             }
         }
     }

@@ -96,7 +96,7 @@ class IncomingTest {
         Thread w = writer(-1);
         Incoming in = incoming();
         int[] next = {0};
-        in.forEachChunk(args(), chunk -> {
+        in.forEachChunk(args(), new BufferPool(), chunk -> {
             Matrix a = (Matrix) chunk.get(0);
             Matrix b = (Matrix) chunk.get(2);
             int from = next[0];
@@ -111,10 +111,26 @@ class IncomingTest {
     }
 
     @Test
+    void theChunkBuffersServeTheNextCall() throws Exception {
+        BufferPool pool = new BufferPool();
+        java.util.Set<double[]> first = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Thread w = writer(-1);
+        incoming().forEachChunk(args(), pool, chunk -> first.add(((Matrix) chunk.get(0)).rowMajorView()));
+        w.join();
+        int[] reused = {0};
+        incoming().forEachChunk(args(), pool, chunk -> reused[0] += first.contains(((Matrix) chunk.get(0))
+                .rowMajorView()) ? 1 : 0);
+        assertTrue(reused[0] > 0, "no buffer of the first call was reused");
+        double[] kept = pool.take(12);
+        pool.give(kept);
+        assertTrue(pool.take(12) == kept && pool.take(12) != kept, "a buffer is handed out once");
+    }
+
+    @Test
     void aFailedWriterEndsTheWaitWithAnError() throws Exception {
         Thread w = writer(ROWS / 2);
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> incoming().forEachChunk(args(), chunk -> { }));
+                () -> incoming().forEachChunk(args(), new BufferPool(), chunk -> { }));
         assertTrue(e.getMessage().contains("failed while copying"), e.getMessage());
         w.join();
         shared.write(0, new long[] {-1});
@@ -126,7 +142,7 @@ class IncomingTest {
         Thread w = writer(-1);
         int before = Thread.activeCount();
         RuntimeException e = assertThrows(IllegalArgumentException.class, () -> incoming().forEachChunk(args(),
-                chunk -> {
+                new BufferPool(), chunk -> {
                     throw new IllegalArgumentException("bad chunk");
                 }));
         assertEquals("bad chunk", e.getMessage());
