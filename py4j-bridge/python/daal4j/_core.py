@@ -51,6 +51,10 @@ def to_java(value, what="data"):
 INCOMING_BYTES = int(os.environ.get("DAAL4J_INCOMING_BYTES", 8 << 20))
 
 
+# algorithm name -> whether its Java algorithm computes chunk by chunk (Bridge.takesChunks)
+_TAKES_CHUNKS = {}
+
+
 def _is_array(value):
     """Whether to_java would send value as a matrix."""
     return not (value is None or isinstance(value, (str, bool, dict, JavaBacked, JavaObject, os.PathLike))
@@ -59,7 +63,7 @@ def _is_array(value):
 
 def _large_row_aligned(args, what):
     """{position: 2-d array} when every array argument has the same rows and together they hold
-    at least INCOMING_BYTES: the JVM then reads (or computes on) them while they are copied in."""
+    at least INCOMING_BYTES: a summarizing algorithm then computes on them while they are copied in."""
     found = {i: a for i, a in enumerate(args) if _is_array(a)}
     if not found:
         return None
@@ -238,12 +242,19 @@ class Algorithm(JavaBacked):
                               self._name + ".compute", strict=True)
         what = ["argument %d of %s.compute" % (i + 1, self._name) for i in range(len(args))]
         arrays = _large_row_aligned(args, what)
-        if arrays:
+        if arrays and self._takes_chunks(s):
             # copied in by a background thread while the JVM already computes on the first rows
+            # (the others gain nothing from it: they need the whole arrays before they start)
             jargs = [None if i in arrays else to_java(a, what[i]) for i, a in enumerate(args)]
             return self._wrap(s.compute_incoming(self._java, jargs, arrays))
         jargs = [to_java(a, what[i]) for i, a in enumerate(args)]
         return self._wrap(call(s.bridge.call, self._java, "compute", jargs))
+
+    def _takes_chunks(self, s):
+        """Whether the Java algorithm computes chunk by chunk (asked once per algorithm name)."""
+        if self._name not in _TAKES_CHUNKS:
+            _TAKES_CHUNKS[self._name] = bool(call(s.bridge.takesChunks, self._java))
+        return _TAKES_CHUNKS[self._name]
 
     def finalize(self):
         """Streaming mode: the result of every chunk given to compute."""

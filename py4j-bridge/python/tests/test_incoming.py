@@ -1,6 +1,6 @@
-"""Large row-aligned inputs cross while the JVM computes (Bridge.computeIncoming): the same
-results as the plain path (up to the rounding of merging chunk summaries for the summarizing
-algorithms, exactly for the others), the same errors, every dtype and order."""
+"""Large row-aligned inputs of the summarizing algorithms cross while the JVM computes
+(Bridge.computeIncoming): the same results as the plain path up to the rounding of merging
+chunk summaries, the same errors, every dtype and order."""
 import numpy as np
 import pytest
 
@@ -74,12 +74,16 @@ def test_naive_bayes_and_int_fortran_inputs(monkeypatch):
     np.testing.assert_allclose(inc.model.LogTheta, plain.model.LogTheta, rtol=1e-13)
 
 
-def test_other_algorithms_read_the_whole_input_exactly(monkeypatch, x):
+def test_algorithms_needing_the_whole_input_take_the_plain_path(monkeypatch, x):
+    taken = []
+    real = _gateway.Session.compute_incoming
+    monkeypatch.setattr(_gateway.Session, "compute_incoming",
+                        lambda self, *a: taken.append(1) or real(self, *a))
     plain, inc = both(monkeypatch, lambda: d4p.pca(method="svdDense").compute(x))
     for f in ("eigenvalues", "eigenvectors"):
         assert np.array_equal(getattr(plain, f), getattr(inc, f)), f
-    plain, inc = both(monkeypatch, lambda: d4p.qr().compute(x[:50_000]))
-    assert np.array_equal(plain.matrixR, inc.matrixR) and np.array_equal(plain.matrixQ, inc.matrixQ)
+    d4p.qr().compute(x[:50_000])
+    assert taken == []
 
 
 def test_streaming_mode_adds_each_incoming_input(monkeypatch, x):

@@ -58,7 +58,7 @@ INCOMING = {"DAAL4J_INCOMING_BYTES": "0"}
 
 @needs_mpi
 @pytest.mark.parametrize("script", ["low_order_moments_spmd.py", "covariance_spmd.py", "linear_regression_spmd.py",
-                                    "ridge_regression_spmd.py", "naive_bayes_spmd.py", "pca_spmd.py"])
+                                    "ridge_regression_spmd.py", "naive_bayes_spmd.py"])
 def test_example_under_mpirun_with_inputs_crossing_while_computing(script):
     _needs(script)
     _ok(mpirun(2, script, env=INCOMING), 2)

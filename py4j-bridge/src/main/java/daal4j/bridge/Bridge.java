@@ -76,6 +76,14 @@ public final class Bridge {
         });
     }
 
+    /**
+     * Whether {@code algorithm} summarizes its rows chunk by chunk (the toolkit's Algorithm):
+     * then {@link #computeIncoming} overlaps the transfer with the compute.
+     */
+    public boolean takesChunks(Object algorithm) {
+        return algorithm instanceof Algorithm<?, ?, ?>;
+    }
+
     /** Gives the algorithm the incoming rows chunk by chunk (a summarizing algorithm keeps only their summary). */
     private void feed(Object algorithm, List<Object> args, Incoming in) {
         try {
