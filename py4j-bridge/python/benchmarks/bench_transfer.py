@@ -2,7 +2,8 @@
 share of each workload on that array: the same compute on a Matrix already in the JVM
 (Java-only), against the call from numpy with its result back as numpy, both by the plain path
 (copy in, then compute) and by the incoming path (the JVM computes while the copy goes on, the
-default for inputs of 8 MB or more).  Run: python3 py4j-bridge/python/benchmarks/bench_transfer.py [MB] [repeats]"""
+default for the summarizing algorithms' inputs of 8 MB or more).
+Run: python3 py4j-bridge/python/benchmarks/bench_transfer.py [MB] [repeats] [workload,prefixes]"""
 import glob
 import os
 import sys
@@ -59,19 +60,27 @@ def main():
     print("%-30s %9s %18s %18s | %-26s| %-26s" % (
         "median ms", "Java-only", "plain (overhead)", "incoming (overhead)", "JVM main thread CPU: J/p/i",
         "all CPU (JVM+Python): J/p/i"))
+    only = sys.argv[3].split(",") if len(sys.argv) > 3 else None
     for name, java_call, py_call in workloads(J, d4p, x, jm):
+        if only and not name.startswith(tuple(only)):
+            continue
+        chunked = s.bridge.takesChunks(java_call())  # else the call from numpy takes the plain path
         on_main = lambda: s.bridge.call(java_call(), "compute", java_args(name, jm))  # noqa: E731
         plain = lambda: plain_path(py_call)  # noqa: E731
+        runs = (("java", on_main), ("plain", plain)) + ((("inc", py_call),) if chunked else ())
         for _ in range(2):
-            on_main(), plain(), py_call()
-        rows = {"java": [], "plain": [], "inc": []}
+            for _, fn in runs:
+                fn()
+        rows = {key: [] for key, _ in runs}
         for _ in range(repeats):
-            for key, fn in (("java", on_main), ("plain", plain), ("inc", py_call)):
+            for key, fn in runs:
                 rows[key].append(clock.measure(fn))
-        j, p, i = (np.median(np.array(rows[k]), axis=0) * 1e3 for k in ("java", "plain", "inc"))
-        print("%-30s %9.1f %8.1f (%5.0f%%) %8.1f (%5.0f%%) | %8.1f %8.1f %8.1f | %8.1f %8.1f %8.1f" % (
-            name, j[0], p[0], 100 * (p[0] - j[0]) / j[0], i[0], 100 * (i[0] - j[0]) / j[0],
-            j[1], p[1], i[1], j[2], p[2], i[2]))
+        j, p = (np.median(np.array(rows[k]), axis=0) * 1e3 for k in ("java", "plain"))
+        i = np.median(np.array(rows["inc"]), axis=0) * 1e3 if chunked else None
+        inc = "%8.1f (%5.0f%%)" % (i[0], 100 * (i[0] - j[0]) / j[0]) if chunked else "%18s" % "(plain path)"
+        print("%-30s %9.1f %8.1f (%5.0f%%) %s | %8.1f %8.1f %8s | %8.1f %8.1f %8s" % (
+            name, j[0], p[0], 100 * (p[0] - j[0]) / j[0], inc, j[1], p[1], "%.1f" % i[1] if chunked else "-",
+            j[2], p[2], "%.1f" % i[2] if chunked else "-"))
 
 
 class Clocks:
