@@ -353,18 +353,6 @@ public final class SpmdGoldens {
             return List.copyOf(failures);
         }
 
-        /** Largest relative difference reported for a line whose name starts with {@code prefix}. */
-        public double worst(String prefix) {
-            double w = 0;
-            for (String l : lines) {
-                String[] t = l.split(" ");
-                if (t[2].startsWith(prefix)) {
-                    w = Math.max(w, Double.parseDouble(t[t.length - 1]));
-                }
-            }
-            return w;
-        }
-
         void check(String what, boolean ok, String detail) {
             lines.add(String.format(Locale.ROOT, "rank %d %s %s", rank, what.replace(' ', '_'), ok ? "0" : "1"));
             if (!ok) {
