@@ -22,6 +22,7 @@ final class Lloyd {
     private final int[] labels;
     private final double[] dist;
     private final double[] work;
+    private final int[] blockLabels;
 
     Lloyd(Group g, Partition part, int k) {
         this.g = g;
@@ -31,17 +32,23 @@ final class Lloyd {
         this.block = Math.max(16, Math.min(4096, BLOCK_VALUES / k));
         this.labels = new int[part.n];
         this.dist = new double[part.n];
-        this.work = new double[block * k];
+        this.work = new double[block * (k + 1)];
+        this.blockLabels = new int[block];
     }
 
     /** Runs the iterations from {@code start} (k x p) and evaluates what {@code kmeans} asks for. */
     KMeansResult run(Matrix start, KMeans params) {
         double[] c = start.toRowMajor();
         int iterations = 0;
+        // a listener sees each iteration's objective, which needs every row's distance
+        boolean perRow = params.listener() != null;
         while (iterations < params.maxIterations()) {
             double[] partial = new double[k + k * p + 1];
-            double goal = assign(c, partial);
-            partial[k + k * p] = goal;
+            if (perRow) {
+                partial[k + k * p] = assign(c, partial);
+            } else {
+                step(c, partial);
+            }
             double[] all = g.sum(partial);
             double[] next = new double[k * p];
             int empty = 0;
@@ -55,6 +62,9 @@ final class Lloyd {
                 }
             }
             if (empty > 0) {
+                if (!perRow) {
+                    assign(c, null); // the distances to this iteration's centroids (rare: a cluster emptied)
+                }
                 reseed(next, all, empty);
             }
             double shift = 0;
@@ -75,7 +85,7 @@ final class Lloyd {
         Matrix assignments = null;
         double objective = Double.NaN;
         if (params.wantsAssignments() || params.wantsObjective()) {
-            assign(c, null);
+            double local = finalPass(c, params.wantsObjective());
             if (params.wantsAssignments()) {
                 double[] a = new double[part.n];
                 for (int i = 0; i < part.n; i++) {
@@ -84,7 +94,7 @@ final class Lloyd {
                 assignments = Matrix.wrap(part.n, 1, a);
             }
             if (params.wantsObjective()) {
-                objective = g.sum(new double[] {exactObjective(c)})[0];
+                objective = g.sum(new double[] {local})[0];
             }
         }
         return new KMeansResult(centroids, assignments, objective, iterations);
@@ -107,6 +117,19 @@ final class Lloyd {
     }
 
     /**
+     * One Lloyd step over the local rows: each row's count and sum added to its nearest
+     * centroid's in {@code partial} (counts then sums), block by block while the block is in
+     * cache, keeping no per-row values.
+     */
+    private void step(double[] c, double[] partial) {
+        double[] cNorms = new double[k];
+        Dense.squaredRowNorms(c, p, 0, k, cNorms);
+        for (int from = 0; from < part.n; from += block) {
+            Dense.addToNearest(part.x, p, from, Math.min(part.n, from + block), c, k, cNorms, partial, work, blockLabels);
+        }
+    }
+
+    /**
      * Nearest centroid of every local row into labels and dist, block by block through BLAS;
      * when {@code partial} is given, also adds each row to its cluster's count (partial[l])
      * and sum (partial[k + l p ...]) while the block is in cache. Returns the sum of dist.
@@ -117,7 +140,7 @@ final class Lloyd {
         double goal = 0;
         for (int from = 0; from < part.n; from += block) {
             int to = Math.min(part.n, from + block);
-            Dense.nearest(part.x, p, from, to, part.norms, c, k, cNorms, labels, dist, work);
+            Dense.nearest(part.x, p, from, to, part.norms(), c, k, cNorms, labels, dist, work);
             if (partial == null) {
                 for (int i = from; i < to; i++) {
                     goal += dist[i];
@@ -138,18 +161,30 @@ final class Lloyd {
         return goal;
     }
 
-    /** Sum of squared distances of the local rows to their assigned centroid, computed directly. */
-    private double exactObjective(double[] c) {
+    /**
+     * Every local row's nearest final centroid into labels and, when {@code objective}, the
+     * sum of the rows' squared distances to it, computed directly (not from the expanded
+     * form, which loses digits far from the origin) while the block is in cache.
+     */
+    private double finalPass(double[] c, boolean objective) {
+        double[] cNorms = new double[k];
+        Dense.squaredRowNorms(c, p, 0, k, cNorms);
         double sum = 0;
-        for (int i = 0; i < part.n; i++) {
-            int o = i * p;
-            int co = labels[i] * p;
-            double s = 0;
-            for (int j = 0; j < p; j++) {
-                double d = part.x[o + j] - c[co + j];
-                s += d * d;
+        for (int from = 0; from < part.n; from += block) {
+            int to = Math.min(part.n, from + block);
+            Dense.nearestIndex(part.x, p, from, to, c, k, cNorms, labels, work);
+            if (objective) {
+                for (int i = from; i < to; i++) {
+                    int o = i * p;
+                    int co = labels[i] * p;
+                    double s = 0;
+                    for (int j = 0; j < p; j++) {
+                        double d = part.x[o + j] - c[co + j];
+                        s += d * d;
+                    }
+                    sum += s;
+                }
             }
-            sum += s;
         }
         return sum;
     }

@@ -259,7 +259,7 @@ final class Seeding {
         int block = Math.max(16, Math.min(4096, (1 << 16) / m));
         double[] work = new double[block * m];
         for (int from = 0; from < part.n; from += block) {
-            Dense.nearest(part.x, p, from, Math.min(part.n, from + block), part.norms, c, m, cNorms, label, dist, work);
+            Dense.nearest(part.x, p, from, Math.min(part.n, from + block), part.norms(), c, m, cNorms, label, dist, work);
         }
     }
 
