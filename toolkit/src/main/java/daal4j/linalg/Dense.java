@@ -371,17 +371,33 @@ public final class Dense {
      * For rows [from, to) of row-major x (n x p), the nearest of the k rows of row-major c
      * (k x p) by Euclidean distance: its index into label[from..to) (the lowest index on
      * ties) and the squared distance into dist[from..to). xNorms and cNorms are the squared
-     * row norms ({@link #squaredRowNorms}); work holds at least (to - from) * k values.
+     * row norms ({@link #squaredRowNorms}); {@code s} holds at least to - from rows and k.
      */
     public static void nearest(double[] x, int p, int from, int to, double[] xNorms,
-                               double[] c, int k, double[] cNorms, int[] label, double[] dist, double[] work) {
-        if (to <= from) {
+                               double[] c, int k, double[] cNorms, int[] label, double[] dist, NearestScratch s) {
+        int b = to - from;
+        if (b <= 0) {
             return;
         }
-        nearestInBlock(x, p, from, to, c, k, cNorms, label, from, dist, from, work);
-        for (int i = from; i < to; i++) {
+        nearestInBlock(x, p, from, to, c, k, cNorms, s);
+        System.arraycopy(s.label, 0, label, from, b);
+        for (int i = 0; i < b; i++) {
             // rounding can push a zero distance slightly below zero
-            dist[i] = Math.max(0.0, xNorms[i] + dist[i]);
+            dist[from + i] = Math.max(0.0, xNorms[from + i] + s.min[i]);
+        }
+    }
+
+    /**
+     * For rows [from, to) of row-major x (n x p), the index of the nearest of the k rows of
+     * row-major c (k x p) into label[from..to), chosen exactly as {@link #nearest} chooses it,
+     * without needing the rows' norms; cNorms are the squared norms of c's rows.
+     */
+    public static void nearestIndex(double[] x, int p, int from, int to, double[] c, int k, double[] cNorms,
+                                    int[] label, NearestScratch s) {
+        int b = to - from;
+        if (b > 0) {
+            nearestInBlock(x, p, from, to, c, k, cNorms, s);
+            System.arraycopy(s.label, 0, label, from, b);
         }
     }
 
@@ -389,51 +405,80 @@ public final class Dense {
      * One Lloyd step on rows [from, to) of row-major x (n x p): each row's nearest of the k
      * rows of row-major c (k x p), chosen exactly as {@link #nearest} chooses it, gets the row
      * added to its count, {@code acc[l]}, and to its sum, {@code acc[k + l p .. k + l p + p)}
-     * (the layout one allreduce sums). cNorms are the squared norms of c's rows; scratch:
-     * {@code work} at least (to - from) (k + 1) values, {@code label} at least to - from.
-     * Rows are added in row order, so the sums do not depend on the block size.
+     * (the layout one allreduce sums); cNorms are the squared norms of c's rows. Rows are
+     * added in row order, so the sums do not depend on the block size.
      */
     public static void addToNearest(double[] x, int p, int from, int to, double[] c, int k, double[] cNorms,
-                                    double[] acc, double[] work, int[] label) {
+                                    double[] acc, NearestScratch s) {
         int b = to - from;
         if (b <= 0) {
             return;
         }
         // the row norms only shift each row's distances: the nearest centroid does not need them
-        nearestInBlock(x, p, from, to, c, k, cNorms, label, 0, work, b * k, work);
+        nearestInBlock(x, p, from, to, c, k, cNorms, s);
+        int[] label = s.label;
         for (int i = 0; i < b; i++) {
             int l = label[i];
             acc[l] += 1;
-            int s = k + l * p;
+            int at = k + l * p;
             int o = (from + i) * p;
             for (int j = 0; j < p; j++) {
-                acc[s + j] += x[o + j];
+                acc[at + j] += x[o + j];
             }
         }
     }
 
     /**
-     * For rows [from, to) of row-major x (n x p), the index of the nearest of the k rows of
-     * row-major c (k x p) into label[from..to), chosen exactly as {@link #nearest} chooses it,
-     * without needing the rows' norms; cNorms are the squared norms of c's rows and work holds
-     * at least (to - from) (k + 1) values.
+     * {@link #addToNearest} for a Lloyd step after the first: {@code acc} already holds every
+     * row under its previous cluster label[from..to) (-1: under none), and only the rows whose
+     * nearest cluster changed move, taken from the old cluster's count and sum and added to the
+     * new one's (after a few iterations few rows move, so this skips most of the additions);
+     * label is updated. Returns the number of rows that moved.
      */
-    public static void nearestIndex(double[] x, int p, int from, int to, double[] c, int k, double[] cNorms,
-                                    int[] label, double[] work) {
+    public static int moveToNearest(double[] x, int p, int from, int to, double[] c, int k, double[] cNorms,
+                                    int[] label, double[] acc, NearestScratch s) {
         int b = to - from;
-        if (b > 0) {
-            nearestInBlock(x, p, from, to, c, k, cNorms, label, from, work, b * k, work);
+        if (b <= 0) {
+            return 0;
         }
+        nearestInBlock(x, p, from, to, c, k, cNorms, s);
+        int[] nearest = s.label;
+        int moved = 0;
+        for (int i = 0; i < b; i++) {
+            int l = nearest[i];
+            int old = label[from + i];
+            if (l == old) {
+                continue;
+            }
+            moved++;
+            label[from + i] = l;
+            int o = (from + i) * p;
+            if (old >= 0) {
+                acc[old] -= 1;
+                int at = k + old * p;
+                for (int j = 0; j < p; j++) {
+                    acc[at + j] -= x[o + j];
+                }
+            }
+            acc[l] += 1;
+            int at = k + l * p;
+            for (int j = 0; j < p; j++) {
+                acc[at + j] += x[o + j];
+            }
+        }
+        return moved;
     }
 
     /**
      * The nearest-centroid search of {@link #nearest} without the row norms: for rows [from,
-     * to), the index of the nearest row of c into label[labelAt ..] and min_l (||c_l||^2 - 2
-     * x.c_l) into min[minAt ..]; work holds (to - from) k values and is overwritten.
+     * to), min_l (||c_l||^2 - 2 x.c_l) into s.min and the first l reaching it into s.label.
      */
     private static void nearestInBlock(double[] x, int p, int from, int to, double[] c, int k, double[] cNorms,
-                                       int[] label, int labelAt, double[] min, int minAt, double[] work) {
+                                       NearestScratch s) {
         int b = to - from;
+        s.check(b, k);
+        double[] work = s.dots;
+        double[] min = s.min;
         // ||x - c||^2 = ||x||^2 + ||c||^2 - 2 x.c: all the dot products are one dgemm
         if (p > 0) {
             // column-major W (b x k) = X (b x p, the column-major view of row-major x transposed) C'
@@ -445,63 +490,67 @@ public final class Dense {
         // vectorizes; the label is then the first cluster reaching the minimum (lowest on ties)
         double c0 = cNorms[0];
         for (int i = 0; i < b; i++) {
-            work[i] += c0;
+            double v = work[i] + c0;
+            work[i] = v;
+            min[i] = v;
         }
-        System.arraycopy(work, 0, min, minAt, b);
         for (int j = 1; j < k; j++) {
             double cj = cNorms[j];
             int o = j * b;
             for (int i = 0; i < b; i++) {
                 double v = work[o + i] + cj;
                 work[o + i] = v;
-                min[minAt + i] = Math.min(min[minAt + i], v);
+                min[i] = Math.min(min[i], v);
             }
         }
         if (k <= FEW_CLUSTERS) {
-            firstAtMinimumBranchFree(b, k, label, labelAt, min, minAt, work);
+            firstAtMinimumBranchFree(b, k, s);
         } else {
+            int[] label = s.label;
             for (int i = 0; i < b; i++) {
-                double m = min[minAt + i];
+                double m = min[i];
                 int j = 0;
                 while (j < k - 1 && work[j * b + i] != m) {
                     j++;
                 }
-                label[labelAt + i] = j;
+                label[i] = j;
             }
         }
     }
 
     /**
-     * The first cluster j with work[j b + i] equal to the row's minimum, for every row i of
-     * the block, without a branch per row (a search's exit mispredicts about once a row):
-     * (work - min) is 0 at the minimum and otherwise at least the smallest subnormal, which
-     * times 1e600 exceeds any index, so the minimum over j of (work - min) 1e600 + j is the
-     * first j at the minimum. Column 0 of work holds the running minimum; a row whose values
-     * are not finite (overflow) falls back to a search of the other columns.
+     * The first cluster j with dots[j b + i] equal to row i's minimum, for every row of the
+     * block, without a branch per row (a search's exit mispredicts about once a row): the
+     * difference to the minimum is 0 there and otherwise at least the smallest subnormal,
+     * which times 1e600 exceeds any index, so the minimum over j of difference * 1e600 + j is
+     * the first j at the minimum. A row whose values are not finite (overflow) falls back to
+     * a search.
      */
-    private static void firstAtMinimumBranchFree(int b, int k, int[] label, int labelAt, double[] min, int minAt,
-                                                 double[] work) {
+    private static void firstAtMinimumBranchFree(int b, int k, NearestScratch s) {
+        double[] work = s.dots;
+        double[] min = s.min;
+        double[] first = s.first;
         for (int i = 0; i < b; i++) {
-            work[i] = (work[i] - min[minAt + i]) * HUGE * HUGE;
+            first[i] = (work[i] - min[i]) * HUGE * HUGE;
         }
         for (int j = 1; j < k; j++) {
             int o = j * b;
             double index = j;
             for (int i = 0; i < b; i++) {
-                work[i] = Math.min(work[i], (work[o + i] - min[minAt + i]) * HUGE * HUGE + index);
+                first[i] = Math.min(first[i], (work[o + i] - min[i]) * HUGE * HUGE + index);
             }
         }
+        int[] label = s.label;
         for (int i = 0; i < b; i++) {
-            double first = work[i];
-            if (first < k) {
-                label[labelAt + i] = (int) first;
+            double f = first[i];
+            if (f < k) {
+                label[i] = (int) f;
             } else {
-                double m = min[minAt + i];
-                int j = 1;
-                while (j < k && work[j * b + i] != m) {
+                int j = 0;
+                while (j < k - 1 && work[j * b + i] != min[i]) {
                     j++;
                 }
-                label[labelAt + i] = j < k ? j : 0;
+                label[i] = j;
             }
         }
     }

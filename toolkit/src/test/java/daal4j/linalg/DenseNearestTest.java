@@ -63,7 +63,7 @@ class DenseNearestTest {
         int[] label = new int[N];
         int[] index = new int[N];
         double[] dist = new double[N];
-        double[] work = new double[100 * (k + 1)];
+        NearestScratch work = new NearestScratch(100, k);
         for (int from = 20; from < N; from += 100) {
             Dense.nearest(x, P, from, Math.min(N, from + 100), xn, c, k, cn, label, dist, work);
             Dense.nearestIndex(x, P, from, Math.min(N, from + 100), c, k, cn, index, work);
@@ -93,10 +93,9 @@ class DenseNearestTest {
         double[] cn = new double[k];
         Dense.squaredRowNorms(c, P, 0, k, cn);
         double[] acc = new double[k + k * P];
-        double[] work = new double[64 * (k + 1)];
-        int[] scratch = new int[64];
+        NearestScratch scratch = new NearestScratch(64, k);
         for (int from = 20; from < N; from += 64) {
-            Dense.addToNearest(x, P, from, Math.min(N, from + 64), c, k, cn, acc, work, scratch);
+            Dense.addToNearest(x, P, from, Math.min(N, from + 64), c, k, cn, acc, scratch);
         }
         double[] expected = new double[k + k * P];
         for (int i = 20; i < N; i++) {
@@ -108,5 +107,52 @@ class DenseNearestTest {
         }
         assertArrayEquals(expected, acc, 0.0, "counts then sums, exact for integer data");
         assertEquals(0.0, acc[5], "the duplicate of cluster 0 gets no rows");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {13, 40})
+    void moveToNearestMovesOnlyTheRowsWhoseClusterChanged(int k) {
+        double[][] d = data(k);
+        double[] x = d[0];
+        double[] c = d[1];
+        double[] cn = new double[k];
+        Dense.squaredRowNorms(c, P, 0, k, cn);
+        NearestScratch scratch = new NearestScratch(64, k);
+        int[] label = new int[N];
+        java.util.Arrays.fill(label, -1);
+        double[] held = new double[k + k * P];
+        int moved = 0;
+        for (int from = 0; from < N; from += 64) {
+            moved += Dense.moveToNearest(x, P, from, Math.min(N, from + 64), c, k, cn, label, held, scratch);
+        }
+        assertEquals(N, moved, "from no cluster, every row moves");
+        // new centroids: every third one shifted, so some rows change cluster and most do not
+        double[] c2 = c.clone();
+        for (int l = 0; l < k; l += 3) {
+            for (int j = 0; j < P; j++) {
+                c2[l * P + j] += 1;
+            }
+        }
+        Dense.squaredRowNorms(c2, P, 0, k, cn);
+        moved = 0;
+        for (int from = 0; from < N; from += 64) {
+            moved += Dense.moveToNearest(x, P, from, Math.min(N, from + 64), c2, k, cn, label, held, scratch);
+        }
+        double[] expected = new double[k + k * P];
+        int changed = 0;
+        int[] before = new int[N];
+        for (int i = 0; i < N; i++) {
+            before[i] = (int) direct(x, c, k, i)[0];
+            int l = (int) direct(x, c2, k, i)[0];
+            assertEquals(l, label[i], "row " + i);
+            changed += l != before[i] ? 1 : 0;
+            expected[l] += 1;
+            for (int j = 0; j < P; j++) {
+                expected[k + l * P + j] += x[i * P + j];
+            }
+        }
+        assertEquals(changed, moved, "only the rows whose cluster changed move");
+        assertTrue(changed > 0 && changed < N / 2, "some rows change cluster: " + changed);
+        assertArrayEquals(expected, held, 1e-9, "counts then sums of the rows under their new clusters");
     }
 }

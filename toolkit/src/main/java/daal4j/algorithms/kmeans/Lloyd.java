@@ -2,6 +2,8 @@ package daal4j.algorithms.kmeans;
 
 import daal4j.data.Matrix;
 import daal4j.linalg.Dense;
+import daal4j.linalg.NearestScratch;
+import java.util.Arrays;
 
 /**
  * Lloyd's iterations over this rank's rows, as daal4py's batch kmeans defines them: assign
@@ -14,15 +16,22 @@ final class Lloyd {
     /** Values of the distance block each BLAS call fills (rows x clusters). */
     private static final int BLOCK_VALUES = 1 << 16;
 
+    /**
+     * Every this many iterations the per-cluster sums are recomputed from all rows instead of
+     * moved row by row, so the rounding of the moves cannot build up over long runs.
+     */
+    private static final int REFRESH = 16;
+
     private final Group g;
     private final Partition part;
     private final int k;
     private final int p;
     private final int block;
     private final int[] labels;
-    private final double[] dist;
-    private final double[] work;
-    private final int[] blockLabels;
+    private double[] dist;
+    private final NearestScratch scratch;
+    /** The local rows under their clusters in labels: counts, then sums (k x p). */
+    private final double[] held;
 
     Lloyd(Group g, Partition part, int k) {
         this.g = g;
@@ -31,9 +40,8 @@ final class Lloyd {
         this.p = part.p;
         this.block = Math.max(16, Math.min(4096, BLOCK_VALUES / k));
         this.labels = new int[part.n];
-        this.dist = new double[part.n];
-        this.work = new double[block * (k + 1)];
-        this.blockLabels = new int[block];
+        this.scratch = new NearestScratch(block, k);
+        this.held = new double[k + k * p];
     }
 
     /** Runs the iterations from {@code start} (k x p) and evaluates what {@code kmeans} asks for. */
@@ -47,7 +55,7 @@ final class Lloyd {
             if (perRow) {
                 partial[k + k * p] = assign(c, partial);
             } else {
-                step(c, partial);
+                step(c, partial, iterations % REFRESH == 0);
             }
             double[] all = g.sum(partial);
             double[] next = new double[k * p];
@@ -63,7 +71,9 @@ final class Lloyd {
             }
             if (empty > 0) {
                 if (!perRow) {
-                    assign(c, null); // the distances to this iteration's centroids (rare: a cluster emptied)
+                    // the distances to this iteration's centroids (rare: a cluster emptied); the
+                    // labels it writes are the ones the step just chose (the same search)
+                    assign(c, null);
                 }
                 reseed(next, all, empty);
             }
@@ -117,16 +127,27 @@ final class Lloyd {
     }
 
     /**
-     * One Lloyd step over the local rows: each row's count and sum added to its nearest
-     * centroid's in {@code partial} (counts then sums), block by block while the block is in
-     * cache, keeping no per-row values.
+     * One Lloyd step over the local rows: every row under its nearest centroid in {@code
+     * held}, then held into {@code partial} (counts then sums). Only rows whose cluster changed
+     * move, block by block while the block is in cache; {@code fresh} first empties held.
      */
-    private void step(double[] c, double[] partial) {
+    private void step(double[] c, double[] partial, boolean fresh) {
+        if (fresh) {
+            Arrays.fill(held, 0.0);
+            Arrays.fill(labels, -1);
+        }
         double[] cNorms = new double[k];
         Dense.squaredRowNorms(c, p, 0, k, cNorms);
         for (int from = 0; from < part.n; from += block) {
-            Dense.addToNearest(part.x, p, from, Math.min(part.n, from + block), c, k, cNorms, partial, work, blockLabels);
+            Dense.moveToNearest(part.x, p, from, Math.min(part.n, from + block), c, k, cNorms, labels, held, scratch);
         }
+        for (int l = 0; l < k; l++) {
+            if (held[l] == 0) {
+                // a cluster that lost all its rows keeps no rounding residue of their sum
+                Arrays.fill(held, k + l * p, k + l * p + p, 0.0);
+            }
+        }
+        System.arraycopy(held, 0, partial, 0, held.length);
     }
 
     /**
@@ -135,12 +156,15 @@ final class Lloyd {
      * and sum (partial[k + l p ...]) while the block is in cache. Returns the sum of dist.
      */
     private double assign(double[] c, double[] partial) {
+        if (dist == null) {
+            dist = new double[part.n];
+        }
         double[] cNorms = new double[k];
         Dense.squaredRowNorms(c, p, 0, k, cNorms);
         double goal = 0;
         for (int from = 0; from < part.n; from += block) {
             int to = Math.min(part.n, from + block);
-            Dense.nearest(part.x, p, from, to, part.norms(), c, k, cNorms, labels, dist, work);
+            Dense.nearest(part.x, p, from, to, part.norms(), c, k, cNorms, labels, dist, scratch);
             if (partial == null) {
                 for (int i = from; i < to; i++) {
                     goal += dist[i];
@@ -172,7 +196,7 @@ final class Lloyd {
         double sum = 0;
         for (int from = 0; from < part.n; from += block) {
             int to = Math.min(part.n, from + block);
-            Dense.nearestIndex(part.x, p, from, to, c, k, cNorms, labels, work);
+            Dense.nearestIndex(part.x, p, from, to, c, k, cNorms, labels, scratch);
             if (objective) {
                 for (int i = from; i < to; i++) {
                     int o = i * p;
