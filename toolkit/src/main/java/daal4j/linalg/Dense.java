@@ -506,14 +506,22 @@ public final class Dense {
         if (k <= FEW_CLUSTERS) {
             firstAtMinimumBranchFree(b, k, s);
         } else {
+            // cluster by cluster in index order, unit stride: the first match of each row wins
+            // (its branch is rarely taken, so it predicts well, unlike a search's exit per row)
             int[] label = s.label;
-            for (int i = 0; i < b; i++) {
-                double m = min[i];
-                int j = 0;
-                while (j < k - 1 && work[j * b + i] != m) {
-                    j++;
+            Arrays.fill(label, 0, b, -1);
+            for (int j = 0; j < k; j++) {
+                int o = j * b;
+                for (int i = 0; i < b; i++) {
+                    if (work[o + i] == min[i] && label[i] < 0) {
+                        label[i] = j;
+                    }
                 }
-                label[i] = j;
+            }
+            for (int i = 0; i < b; i++) {
+                if (label[i] < 0) {
+                    label[i] = k - 1; // not finite (overflow): no value equals the minimum
+                }
             }
         }
     }
