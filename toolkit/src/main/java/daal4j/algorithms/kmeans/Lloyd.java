@@ -10,6 +10,9 @@ import java.util.Arrays;
  * every row to its nearest centroid, move each centroid to its rows' mean (one sum over ranks
  * per iteration), give an empty cluster the row farthest from its centroid, stop after
  * maxIterations or once the centroids moved less than accuracyThreshold (sum of squared shifts).
+ * The local per-cluster sums are kept between iterations and only the rows whose nearest
+ * centroid changed move between them (after a few iterations few do); they are recomputed
+ * from all rows every {@value #REFRESH} iterations.
  */
 final class Lloyd {
 
