@@ -3,8 +3,8 @@ package daal4j.linalg;
 /**
  * Reusable scratch of the nearest-centroid kernels of {@link Dense} for row blocks of up to
  * {@code rows} rows against up to {@code k} centroids, so a pass allocates nothing per block.
- * Separate arrays, not regions of one, because the JIT vectorizes a loop only when it can tell
- * that what it writes does not overlap what it reads.
+ * Separate arrays, not regions of one, so that no pass writes an array it also reads at another
+ * offset, a form the JIT may not vectorize.
  */
 public final class NearestScratch {
 
