@@ -301,16 +301,24 @@ BEGIN, END = "<!-- suite:begin -->", "<!-- suite:end -->"
 
 
 def blas_kernels():
-    """Which OpenBLAS kernels the runs use: NumPy's as it reports them, daal4j's (the system
-    OpenBLAS) as OPENBLAS_CORETYPE pins them, else its own detection."""
+    """Which OpenBLAS kernels the runs use: NumPy's bundled OpenBLAS and the system one that
+    daal4j loads (libblas.so.3), each as it reports itself. OPENBLAS_CORETYPE, where the
+    machine sets it, pins both."""
     try:
         from threadpoolctl import threadpool_info
-        arch = next((i.get("architecture") for i in threadpool_info() if i.get("internal_api") == "openblas"), "?")
+        numpy_core = next((i.get("architecture") for i in threadpool_info() if i.get("internal_api") == "openblas"), "?")
     except ImportError:
-        arch = "?"
+        numpy_core = "?"
+    try:
+        import ctypes
+        corename = ctypes.CDLL("libblas.so.3").openblas_get_corename
+        corename.restype = ctypes.c_char_p
+        system_core = corename().decode()
+    except (OSError, AttributeError):
+        system_core = "? (not OpenBLAS)"
     pin = os.environ.get("OPENBLAS_CORETYPE")
-    return f"NumPy's OpenBLAS runs its {arch} kernels; daal4j's (the system OpenBLAS) " + (
-        f"its {pin} kernels (OPENBLAS_CORETYPE={pin})" if pin else "the kernels it detects")
+    return (f"OpenBLAS kernels: NumPy's {numpy_core}, daal4j's (the system OpenBLAS) {system_core}"
+            + (f" (pinned by OPENBLAS_CORETYPE={pin})" if pin else " (each as it detects this CPU)"))
 
 
 def write_report(a, rows_out, gflops, bw):
