@@ -38,9 +38,14 @@ def _median(f, reps):
     return statistics.median(ts)
 
 
-def run(peer, workload, paths, rows, cols, reps):
+def run(peer, workload, paths, rows, cols, reps, threads=None):
     x, y = _load(paths, rows, cols)
-    f = globals()[f"_{peer}"](workload, x, y, paths)
+    global THREADS
+    saved, THREADS = THREADS, threads or THREADS
+    try:
+        f = globals()[f"_{peer}"](workload, x, y, paths)
+    finally:
+        THREADS = saved
     if f is None:
         return None
     return _median(f, reps)

@@ -1,11 +1,15 @@
 """The benchmark suite: every workload on daal4j (1 and 2 ranks, local and mpirun) and on
 the peers installed here (NumPy, scikit-learn, daal4py 2024.7.0, pandas, Spark MLlib local),
-on the same seeded data, alternating runs. Writes BENCHMARKS-suite.md (table) and
-benchmarks/ratios.png (plot of each peer's time over daal4j's).
+on the same seeded data, alternating runs. Writes its table into BENCHMARKS.md (between the
+"suite" markers; --out FILE writes a file of its own instead) and benchmarks/ratios.png (plot of
+each run's time over daal4j 1 rank's).
 
     python3 benchmarks/python/suite.py [--scale 0.1] [--only moments,kmeans] [--rounds 3] [--no-spark]
 
 --scale shrinks every workload's rows (1.0 = the sizes of the issue), for a quick look.
+daal4py runs in batch with 1 and with 2 threads, and in SPMD on 2 ranks under Intel MPI's
+mpiexec (pip's impi-rt, installed on first use into bench-data/impi-venv, a venv of its own
+whose mpirun cannot shadow Open MPI's).
 """
 import argparse
 import json
@@ -19,6 +23,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+
+# workloads daal4py runs in SPMD mode (distributed=True); its SPMD k-means init is left out
+# because its plusPlus init draws differently from its batch one
+SPMD_WORKLOADS = {"moments", "covariance", "linear_regression", "ridge_regression", "naive_bayes", "qr", "svd",
+                  "pca_correlation", "pca_svd", "kmeans"}
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "bench-data"
@@ -147,6 +156,37 @@ def run_daal4j(cp, w, paths, reps, ranks, mpi):
     return res
 
 
+def impi_venv():
+    """A venv (with this Python's packages) holding Intel MPI from pip, created on first use;
+    None when it cannot be made (then the SPMD peer is reported as not run)."""
+    venv = DATA / "impi-venv"
+    if not (venv / "bin" / "mpiexec").exists():
+        DATA.mkdir(exist_ok=True)
+        made = subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)]).returncode == 0 \
+            and subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "impi-rt==2021.18.1"]).returncode == 0
+        if not made:
+            return None
+    return venv
+
+
+def run_daal4py_spmd(venv, w, paths, reps, ranks=2):
+    env = dict(os.environ, OPENBLAS_NUM_THREADS="1", I_MPI_FABRICS="shm",
+               LD_LIBRARY_PATH=str(venv / "lib") + (":" + os.environ["LD_LIBRARY_PATH"]
+                                                   if os.environ.get("LD_LIBRARY_PATH") else ""))
+    cmd = [str(venv / "bin" / "mpiexec"), "-n", str(ranks), str(venv / "bin" / "python"),
+           str(Path(__file__).parent / "daal4py_spmd.py")] + bench_args(w, paths, reps)
+    out = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=1800)
+    if out.returncode != 0:
+        raise RuntimeError("daal4py SPMD: " + (out.stderr.strip().splitlines() or ["exit " + str(out.returncode)])[-1])
+    return json.loads([l for l in out.stdout.splitlines() if l.startswith("{")][-1])
+
+
+def per_20_iterations(r):
+    """The run's time, scaled to the 20 Lloyd iterations of the others when daal4py's SPMD
+    k-means stopped early (it stops when its objective stops changing)."""
+    return r["median_s"] * 20 / r["iterations"] if r.get("iterations") else r["median_s"]
+
+
 def run_spark(w, paths, reps):
     cp_file = REPO / "benchmarks/target/spark-classpath.txt"
     if not cp_file.exists():
@@ -188,7 +228,7 @@ def main():
     ap.add_argument("--rounds", type=int, default=2, help="alternations of all runners")
     ap.add_argument("--reps", type=int, default=3, help="timed repetitions inside each run")
     ap.add_argument("--no-spark", action="store_true")
-    ap.add_argument("--out", default=str(REPO / "BENCHMARKS-suite.md"))
+    ap.add_argument("--out", default=str(REPO / "BENCHMARKS.md"))
     a = ap.parse_args()
     chosen = [w for w in workloads(a.scale) if not a.only or w.name in a.only.split(",")]
     cp = build()
@@ -198,19 +238,37 @@ def main():
                        check=False)
     gflops, bw = machine_limits()
     mpi = shutil.which("mpirun") is not None and (REPO / "bin/daal4j").exists()
+    venv = impi_venv() if peers.available("daal4py") else None
     rows_out = []
     for w in chosen:
         paths = make_data(w)
-        runners = [("daal4j 1 rank", lambda: run_daal4j(cp, w, paths, a.reps, 1, False)["median_s"]),
-                   ("daal4j 2 local ranks", lambda: run_daal4j(cp, w, paths, a.reps, 2, False)["median_s"])]
+        starts = {}  # daal4j run -> [(JVM start-up s, warm-up s)]
+
+        def daal4j(name, ranks, mpirun):
+            def f():
+                r = run_daal4j(cp, w, paths, a.reps, ranks, mpirun)
+                # JVM start-up: the whole process less loading, the warm-up run and the timed runs
+                startup = r["wall_s"] - r["load_s"] - r["warmup_s"] - a.reps * r["median_s"]
+                starts.setdefault(name, []).append((startup, r["warmup_s"] - r["median_s"]))
+                return r["median_s"]
+            return name, f
+
+        runners = [daal4j("daal4j 1 rank", 1, False), daal4j("daal4j 2 local ranks", 2, False)]
         if mpi:
-            runners.append(("daal4j mpirun -n 2", lambda: run_daal4j(cp, w, paths, a.reps, 2, True)["median_s"]))
+            runners.append(daal4j("daal4j mpirun -n 2", 2, True))
         for p in w.peers:
             if p == "spark":
                 if not a.no_spark:
-                    runners.append(("Spark MLlib local[1]", lambda: (run_spark(w, paths, a.reps) or {}).get("median_s")))
+                    # one timed run after Spark's warm-up: it is 10-100 times slower, and the suite must fit an hour
+                    runners.append(("Spark MLlib local[1]", lambda: (run_spark(w, paths, 1) or {}).get("median_s")))
             elif peers.available(p):
                 runners.append((peers.LABEL[p], (lambda p=p: peers.run(p, w.name, paths, w.rows, w.cols, a.reps))))
+                if p == "daal4py":
+                    runners.append(("daal4py 2024.7.0 batch, 2 threads",
+                                    lambda p=p: peers.run(p, w.name, paths, w.rows, w.cols, a.reps, threads=2)))
+        if w.name in SPMD_WORKLOADS and venv is not None:
+            runners.append(("daal4py 2024.7.0 SPMD mpiexec -n 2", lambda: per_20_iterations(
+                run_daal4py_spmd(venv, w, paths, a.reps))))
         times = {name: [] for name, _ in runners}
         for _ in range(a.rounds):
             for name, f in runners:
@@ -229,24 +287,65 @@ def main():
             nbytes = paths["x"].stat().st_size
             rate = (f"{w.flops / med / 1e9:.1f} GFLOP/s ({w.flops / med / 1e9 / gflops * 100:.0f}% of dgemm)"
                     if w.flops else f"{nbytes / med / 1e9:.2f} GB/s ({nbytes / med / 1e9 / bw * 100:.0f}% of read)")
+            st = starts.get(name)
+            start = (f"{statistics.median(x[0] for x in st):.2f} + {statistics.median(x[1] for x in st):.2f}"
+                     if st else "")
             rows_out.append((w.name, f"{w.rows} x {w.cols}", name, med, min(ts), max(ts),
-                             med / base if base else float("nan"), rate))
+                             med / base if base else float("nan"), rate, start))
             print(f"{w.name:22s} {name:26s} {med:8.3f} s  x{med / base if base else float('nan'):.2f}  {rate}",
                   flush=True)
     write_report(a, rows_out, gflops, bw)
 
 
+BEGIN, END = "<!-- suite:begin -->", "<!-- suite:end -->"
+
+
+def blas_kernels():
+    """Which OpenBLAS kernels the runs use: NumPy's bundled OpenBLAS and the system one that
+    daal4j loads (libblas.so.3), each as it reports itself. OPENBLAS_CORETYPE, where the
+    machine sets it, pins both."""
+    try:
+        from threadpoolctl import threadpool_info
+        numpy_core = next((i.get("architecture") for i in threadpool_info() if i.get("internal_api") == "openblas"), "?")
+    except ImportError:
+        numpy_core = "?"
+    try:
+        import ctypes
+        corename = ctypes.CDLL("libblas.so.3").openblas_get_corename
+        corename.restype = ctypes.c_char_p
+        system_core = corename().decode()
+    except (OSError, AttributeError):
+        system_core = "? (not OpenBLAS)"
+    pin = os.environ.get("OPENBLAS_CORETYPE")
+    return (f"OpenBLAS kernels: NumPy's {numpy_core}, daal4j's (the system OpenBLAS) {system_core}"
+            + (f" (pinned by OPENBLAS_CORETYPE={pin})" if pin else " (each as it detects this CPU)"))
+
+
 def write_report(a, rows_out, gflops, bw):
-    lines = ["# Benchmark suite", "",
-             f"`python3 benchmarks/python/suite.py --scale {a.scale} --rounds {a.rounds} --reps {a.reps}` on "
-             f"{os.cpu_count()} cores; machine limits in the same run: dgemm {gflops:.1f} GFLOP/s, memory read {bw:.1f} GB/s. "
-             "Time is the median over rounds of each run's median over reps (steady state: JVM start-up and the "
-             "warm-up run are excluded); ratio = time / daal4j 1 rank's (below 1: faster than daal4j on 1 rank).", "",
-             "| workload | shape | run | median s | min-max s | ratio to daal4j 1 rank | rate |",
-             "|---|---|---|---|---|---|---|"]
-    for wl, shape, name, med, lo, hi, ratio, rate in rows_out:
-        lines.append(f"| {wl} | {shape} | {name} | {med:.3f} | {lo:.3f}-{hi:.3f} | {ratio:.2f} | {rate} |")
-    Path(a.out).write_text("\n".join(lines) + "\n")
+    cmd = "python3 benchmarks/python/suite.py" + (f" --scale {a.scale}" if a.scale != 1.0 else "") + \
+        (f" --only {a.only}" if a.only else "") + f" --rounds {a.rounds} --reps {a.reps}"
+    lines = [f"`{cmd}`, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores, load average "
+             f"{os.getloadavg()[0]:.1f} at the end; machine limits in the same run: NumPy dgemm (all cores) "
+             f"{gflops:.1f} GFLOP/s, memory read {bw:.1f} GB/s. {blas_kernels()}. daal4j runs one BLAS thread per "
+             "rank; NumPy, scikit-learn and daal4py batch run one thread unless the run says 2 threads. Time is "
+             "the median over rounds of each run's median over reps, steady state: JVM start-up and the warm-up "
+             "run (JIT, first touch) are excluded, and shown apart for daal4j as start-up + extra time of the "
+             "warm-up run. Ratio = time / daal4j 1 rank's (above 1: slower than daal4j on 1 rank).", "",
+             "| workload | shape | run | median s | min-max s | ratio to daal4j 1 rank | rate | JVM start + warm-up s |",
+             "|---|---|---|---|---|---|---|---|"]
+    for wl, shape, name, med, lo, hi, ratio, rate, start in rows_out:
+        lines.append(f"| {wl} | {shape} | {name} | {med:.3f} | {lo:.3f}-{hi:.3f} | {ratio:.2f} | {rate} | {start} |")
+    table = "\n".join(lines) + "\n"
+    out = Path(a.out)
+    if a.out == str(REPO / "BENCHMARKS.md"):
+        text = out.read_text() if out.exists() else ""
+        if BEGIN in text and END in text:
+            text = text[:text.index(BEGIN) + len(BEGIN)] + "\n" + table + text[text.index(END):]
+        else:
+            text += f"\n## The suite\n\n{BEGIN}\n{table}{END}\n"
+        out.write_text(text)
+    else:
+        out.write_text(table)
     try:
         import matplotlib
         matplotlib.use("Agg")
@@ -264,7 +363,8 @@ def write_report(a, rows_out, gflops, bw):
         ax.set_ylabel("time / daal4j 1 rank (log)")
         ax.legend(fontsize=8)
         fig.tight_layout()
-        fig.savefig(REPO / "benchmarks/ratios.png", dpi=90)
+        fig.savefig(Path(a.out).with_suffix(".png") if a.out != str(REPO / "BENCHMARKS.md")
+                    else REPO / "benchmarks/ratios.png", dpi=90)
     except ImportError:
         print("matplotlib not installed: no plot", file=sys.stderr)
 

@@ -13,50 +13,17 @@ import java.util.function.Supplier;
  * @param <P> the partial summary
  * @param <R> the result
  */
-public abstract class Algorithm<A extends Algorithm<A, P, R>, P, R> {
-
-    private boolean distributed;
-    private boolean streaming;
-    private P pending;
-
-    /** Runs across all ranks (daal4py's {@code distributed=True}). */
-    public A distributed(boolean on) {
-        distributed = on;
-        return self();
-    }
-
-    /** Accumulates chunks over {@code compute} calls until {@link #finalizeCompute()}. */
-    public A streaming(boolean on) {
-        if (pending != null) {
-            throw new IllegalStateException("cannot switch streaming while chunks are pending");
-        }
-        streaming = on;
-        return self();
-    }
-
-    /** Whether this runs across all ranks. */
-    public boolean isDistributed() {
-        return distributed;
-    }
-
-    /** Whether this accumulates chunks. */
-    public boolean isStreaming() {
-        return streaming;
-    }
+public abstract class Algorithm<A extends Algorithm<A, P, R>, P, R> extends Modes<A, P> {
 
     /**
      * The result of all chunks given to {@code compute} since the last finalize (streaming
      * mode); collective when distributed.
      */
     public R finalizeCompute() {
-        if (!streaming) {
-            throw new IllegalStateException("finalizeCompute() is for streaming mode; call streaming(true) first");
-        }
-        P all = pending;
-        pending = null;
+        P all = takePending();
         return finish(reduce(() -> {
             if (all == null) {
-                throw new IllegalStateException("finalizeCompute() before any compute() call");
+                throw noChunks();
             }
             return all;
         }));
@@ -71,30 +38,31 @@ public abstract class Algorithm<A extends Algorithm<A, P, R>, P, R> {
      * none is, as when one {@code compute} fails.
      */
     public final R computeChunks(Runnable feed) {
-        if (streaming) {
-            P before = pending;
+        if (isStreaming()) {
+            P before = pending();
             try {
                 feed.run();
             } catch (RuntimeException | Error e) {
-                pending = before;  // summaries are immutable: the earlier state is intact
+                keep(before);  // summaries are immutable: the earlier state is intact
                 throw e;
             }
             return null;
         }
-        streaming = true;
+        streaming(true);
         try {
             // the feed runs where a batch compute reads its rows, so a bad chunk on one rank
             // fails every rank alike
             return finish(reduce(() -> {
                 feed.run();
-                if (pending == null) {
+                P all = pending();
+                if (all == null) {
                     throw new IllegalArgumentException("computeChunks: the feed gave no chunk");
                 }
-                return pending;
+                return all;
             }));
         } finally {
-            pending = null;
-            streaming = false;
+            keep(null);
+            streaming(false);
         }
     }
 
@@ -117,9 +85,9 @@ public abstract class Algorithm<A extends Algorithm<A, P, R>, P, R> {
      * {@link #finalizeCompute()}.
      */
     protected final R run(Supplier<P> local) {
-        if (streaming) {
+        if (isStreaming()) {
             P p = local.get();
-            pending = pending == null ? p : merge(pending, p);
+            keep(pending() == null ? p : merge(pending(), p));
             return null;
         }
         return finish(reduce(local));
@@ -127,7 +95,7 @@ public abstract class Algorithm<A extends Algorithm<A, P, R>, P, R> {
 
     /** Merges the local summary with every other rank's (when distributed), in rank order. */
     private P reduce(Supplier<P> local) {
-        if (!distributed) {
+        if (!isDistributed()) {
             return local.get();
         }
         Communicator comm = Spmd.current();
@@ -143,10 +111,5 @@ public abstract class Algorithm<A extends Algorithm<A, P, R>, P, R> {
             }
         }
         return acc;
-    }
-
-    @SuppressWarnings("unchecked")
-    private A self() {
-        return (A) this;
     }
 }

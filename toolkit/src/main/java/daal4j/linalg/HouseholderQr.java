@@ -5,9 +5,12 @@ import dev.ludovic.netlib.lapack.LAPACK;
 import org.netlib.util.intW;
 
 /**
- * Householder QR of one block of rows (LAPACK dgeqrf), kept in LAPACK's compact form so that
- * products with Q are formed by applying the reflectors (dormqr) rather than Q itself.
- * Diagonal signs of R are LAPACK's; callers that need a convention fix them themselves.
+ * Householder QR of one block of rows, kept in LAPACK's compact form so that products with Q
+ * are formed by applying the reflectors rather than Q itself. The row-major block is the
+ * column-major transpose X', so LAPACK factors it in place as the LQ factorization X' = L Q'
+ * (dgelqf; dormlq applies the reflectors): R = L' and the same Q as a QR of X would give up to
+ * signs, without a transposed copy. Diagonal signs of R are LAPACK's; callers that need a
+ * convention fix them themselves.
  * With fewer rows m than columns p, R is the m x p trapezoid padded with zero rows to p x p
  * and Q is m x p with zero columns past m, so that Q R still reproduces the rows.
  */
@@ -15,7 +18,7 @@ public final class HouseholderQr {
 
     private final int m;
     private final int p;
-    private final double[] factors; // column-major m x p as dgeqrf leaves it
+    private final double[] factors; // row-major m x p = column-major p x m, as dgelqf leaves it
     private final double[] tau;
 
     private HouseholderQr(int m, int p, double[] factors, double[] tau) {
@@ -36,12 +39,13 @@ public final class HouseholderQr {
      */
     public static HouseholderQr of(double[] x, int p, int from, int to, double[] shift) {
         int m = to - from;
-        double[] a = new double[m * p];
-        // row-major rows -> column-major block: LAPACK works in place on its own copy
-        for (int i = 0; i < m; i++) {
-            int src = (from + i) * p;
-            for (int j = 0; j < p; j++) {
-                a[j * m + i] = shift == null ? x[src + j] : x[src + j] - shift[j];
+        // LAPACK works in place on its own copy
+        double[] a = java.util.Arrays.copyOfRange(x, from * p, to * p);
+        if (shift != null) {
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < p; j++) {
+                    a[i * p + j] -= shift[j];
+                }
             }
         }
         int k = Math.min(m, p);
@@ -50,11 +54,11 @@ public final class HouseholderQr {
             LAPACK lapack = Linalg.lapack();
             intW info = new intW(0);
             double[] query = new double[1];
-            lapack.dgeqrf(m, p, a, m, tau, query, -1, info);
+            lapack.dgelqf(p, m, a, p, tau, query, -1, info);
             double[] work = new double[Math.max(1, (int) query[0])];
-            lapack.dgeqrf(m, p, a, m, tau, work, work.length, info);
+            lapack.dgelqf(p, m, a, p, tau, work, work.length, info);
             if (info.val != 0) {
-                throw new ArithmeticException("QR failed: LAPACK dgeqrf info " + info.val);
+                throw new ArithmeticException("QR failed: LAPACK dgelqf info " + info.val);
             }
         }
         return new HouseholderQr(m, p, a, tau);
@@ -79,10 +83,9 @@ public final class HouseholderQr {
     public Matrix r() {
         double[] r = new double[p * p];
         int k = Math.min(m, p);
+        // R = L': R's upper triangle is the block's own, row-major
         for (int i = 0; i < k; i++) {
-            for (int j = i; j < p; j++) {
-                r[i * p + j] = factors[j * m + i];
-            }
+            System.arraycopy(factors, i * p + i, r, i * p + i, p - i);
         }
         return Matrix.wrap(p, p, r);
     }
@@ -113,9 +116,10 @@ public final class HouseholderQr {
         if (m == 0 || q == 0) {
             return;
         }
-        // The row-major m x q block of out is the column-major q x m matrix (Q B)' = B' Q':
-        // start it as [B[:k, :]' 0] (B's first k rows, then zero rows) and let dormqr multiply
-        // by Q' from the right, in place, with no transposed copy.
+        // The row-major m x q block of out is the column-major q x m matrix (Q B)' = B' Q',
+        // and Q' is the first k rows of the LQ's orthogonal factor: start it as [B[:k, :]' 0]
+        // (B's first k rows, then zero rows) and let dormlq multiply by that factor from the
+        // right, in place, with no transposed copy.
         int base = rowOffset * q;
         System.arraycopy(b.rowMajorView(), 0, out, base, k * q);
         java.util.Arrays.fill(out, base + k * q, base + m * q, 0.0);
@@ -123,11 +127,11 @@ public final class HouseholderQr {
             LAPACK lapack = Linalg.lapack();
             intW info = new intW(0);
             double[] query = new double[1];
-            lapack.dormqr("R", "T", q, m, k, factors, 0, m, tau, 0, out, base, q, query, 0, -1, info);
+            lapack.dormlq("R", "N", q, m, k, factors, 0, p, tau, 0, out, base, q, query, 0, -1, info);
             double[] work = new double[Math.max(1, (int) query[0])];
-            lapack.dormqr("R", "T", q, m, k, factors, 0, m, tau, 0, out, base, q, work, 0, work.length, info);
+            lapack.dormlq("R", "N", q, m, k, factors, 0, p, tau, 0, out, base, q, work, 0, work.length, info);
             if (info.val != 0) {
-                throw new ArithmeticException("applying Q failed: LAPACK dormqr info " + info.val);
+                throw new ArithmeticException("applying Q failed: LAPACK dormlq info " + info.val);
             }
         }
     }

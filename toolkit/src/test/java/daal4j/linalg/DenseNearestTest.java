@@ -1,58 +1,158 @@
 package daal4j.linalg;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Dense.nearest against a direct computation, over a row range, with exact ties. */
+/**
+ * Dense.nearest, nearestIndex and addToNearest against a direct computation, over a row range,
+ * with exact ties; k = 13 takes the branch-free index pass, k = 40 the per-row search.
+ */
 class DenseNearestTest {
 
-    @Test
-    void nearestRowsAsComputedDirectly() {
+    private static final int N = 300;
+    private static final int P = 7;
+
+    /** Integer data: exact arithmetic, so ties are real ties; cluster 5 duplicates cluster 0. */
+    private static double[][] data(int k) {
         Random r = new Random(5);
-        int n = 300;
-        int p = 7;
-        int k = 13;
-        double[] x = new double[n * p];
+        double[] x = new double[N * P];
         for (int i = 0; i < x.length; i++) {
-            x[i] = Math.rint(r.nextGaussian() * 3); // integers: exact arithmetic, so ties are real ties
+            x[i] = Math.rint(r.nextGaussian() * 3);
         }
-        double[] c = new double[k * p];
+        double[] c = new double[k * P];
         for (int i = 0; i < c.length; i++) {
             c[i] = Math.rint(r.nextGaussian() * 3);
         }
-        System.arraycopy(c, 0, c, 5 * p, p); // cluster 5 duplicates cluster 0: ties go to 0
-        double[] xn = new double[n];
-        double[] cn = new double[k];
-        Dense.squaredRowNorms(x, p, 0, n, xn);
-        Dense.squaredRowNorms(c, p, 0, k, cn);
-        int[] label = new int[n];
-        double[] dist = new double[n];
-        double[] work = new double[100 * k];
-        for (int from = 20; from < n; from += 100) {
-            Dense.nearest(x, p, from, Math.min(n, from + 100), xn, c, k, cn, label, dist, work);
+        System.arraycopy(c, 0, c, 5 * P, P); // ties between 0 and 5 go to 0
+        return new double[][] {x, c};
+    }
+
+    /** {nearest index, squared distance} of row i, by a direct loop (first index on ties). */
+    private static double[] direct(double[] x, double[] c, int k, int i) {
+        int best = 0;
+        double min = Double.POSITIVE_INFINITY;
+        for (int l = 0; l < k; l++) {
+            double d = 0;
+            for (int j = 0; j < P; j++) {
+                double t = x[i * P + j] - c[l * P + j];
+                d += t * t;
+            }
+            if (d < min) {
+                min = d;
+                best = l;
+            }
         }
-        for (int i = 0; i < n; i++) {
+        return new double[] {best, min};
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {13, 40})
+    void nearestRowsAsComputedDirectly(int k) {
+        double[][] d = data(k);
+        double[] x = d[0];
+        double[] c = d[1];
+        double[] xn = new double[N];
+        double[] cn = new double[k];
+        Dense.squaredRowNorms(x, P, 0, N, xn);
+        Dense.squaredRowNorms(c, P, 0, k, cn);
+        int[] label = new int[N];
+        int[] index = new int[N];
+        double[] dist = new double[N];
+        NearestScratch work = new NearestScratch(100, k);
+        for (int from = 20; from < N; from += 100) {
+            Dense.nearest(x, P, from, Math.min(N, from + 100), xn, c, k, cn, label, dist, work);
+            Dense.nearestIndex(x, P, from, Math.min(N, from + 100), c, k, cn, index, work);
+        }
+        int ties = 0;
+        for (int i = 0; i < N; i++) {
             if (i < 20) {
                 assertEquals(0, label[i], "rows before the range are untouched");
+                assertEquals(0, index[i], "rows before the range are untouched");
                 continue;
             }
-            int best = 0;
-            double min = Double.POSITIVE_INFINITY;
-            for (int l = 0; l < k; l++) {
-                double d = 0;
-                for (int j = 0; j < p; j++) {
-                    double t = x[i * p + j] - c[l * p + j];
-                    d += t * t;
-                }
-                if (d < min) {
-                    min = d;
-                    best = l;
-                }
-            }
-            assertEquals(best, label[i], "row " + i);
-            assertEquals(min, dist[i], 1e-9, "row " + i);
+            double[] e = direct(x, c, k, i);
+            assertEquals((int) e[0], label[i], "row " + i);
+            assertEquals((int) e[0], index[i], "nearestIndex, row " + i);
+            assertEquals(e[1], dist[i], 1e-9, "row " + i);
+            ties += label[i] == 0 ? 1 : 0;
         }
+        assertTrue(ties > 0, "some rows are nearest to the duplicated cluster 0");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {13, 40})
+    void addToNearestAddsEachRowToItsNearestCluster(int k) {
+        double[][] d = data(k);
+        double[] x = d[0];
+        double[] c = d[1];
+        double[] cn = new double[k];
+        Dense.squaredRowNorms(c, P, 0, k, cn);
+        double[] acc = new double[k + k * P];
+        NearestScratch scratch = new NearestScratch(64, k);
+        for (int from = 20; from < N; from += 64) {
+            Dense.addToNearest(x, P, from, Math.min(N, from + 64), c, k, cn, acc, scratch);
+        }
+        double[] expected = new double[k + k * P];
+        for (int i = 20; i < N; i++) {
+            int l = (int) direct(x, c, k, i)[0];
+            expected[l] += 1;
+            for (int j = 0; j < P; j++) {
+                expected[k + l * P + j] += x[i * P + j];
+            }
+        }
+        assertArrayEquals(expected, acc, 0.0, "counts then sums, exact for integer data");
+        assertEquals(0.0, acc[5], "the duplicate of cluster 0 gets no rows");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {13, 40})
+    void moveToNearestMovesOnlyTheRowsWhoseClusterChanged(int k) {
+        double[][] d = data(k);
+        double[] x = d[0];
+        double[] c = d[1];
+        double[] cn = new double[k];
+        Dense.squaredRowNorms(c, P, 0, k, cn);
+        NearestScratch scratch = new NearestScratch(64, k);
+        int[] label = new int[N];
+        java.util.Arrays.fill(label, -1);
+        double[] held = new double[k + k * P];
+        int moved = 0;
+        for (int from = 0; from < N; from += 64) {
+            moved += Dense.moveToNearest(x, P, from, Math.min(N, from + 64), c, k, cn, label, held, scratch);
+        }
+        assertEquals(N, moved, "from no cluster, every row moves");
+        // new centroids: every third one shifted, so some rows change cluster and most do not
+        double[] c2 = c.clone();
+        for (int l = 0; l < k; l += 3) {
+            for (int j = 0; j < P; j++) {
+                c2[l * P + j] += 1;
+            }
+        }
+        Dense.squaredRowNorms(c2, P, 0, k, cn);
+        moved = 0;
+        for (int from = 0; from < N; from += 64) {
+            moved += Dense.moveToNearest(x, P, from, Math.min(N, from + 64), c2, k, cn, label, held, scratch);
+        }
+        double[] expected = new double[k + k * P];
+        int changed = 0;
+        int[] before = new int[N];
+        for (int i = 0; i < N; i++) {
+            before[i] = (int) direct(x, c, k, i)[0];
+            int l = (int) direct(x, c2, k, i)[0];
+            assertEquals(l, label[i], "row " + i);
+            changed += l != before[i] ? 1 : 0;
+            expected[l] += 1;
+            for (int j = 0; j < P; j++) {
+                expected[k + l * P + j] += x[i * P + j];
+            }
+        }
+        assertEquals(changed, moved, "only the rows whose cluster changed move");
+        assertTrue(changed > 0 && changed < N / 2, "some rows change cluster: " + changed);
+        assertArrayEquals(expected, held, 1e-9, "counts then sums of the rows under their new clusters");
     }
 }

@@ -2,17 +2,28 @@ package daal4j.algorithms.kmeans;
 
 import daal4j.data.Matrix;
 import daal4j.linalg.Dense;
+import daal4j.linalg.NearestScratch;
+import java.util.Arrays;
 
 /**
  * Lloyd's iterations over this rank's rows, as daal4py's batch kmeans defines them: assign
  * every row to its nearest centroid, move each centroid to its rows' mean (one sum over ranks
  * per iteration), give an empty cluster the row farthest from its centroid, stop after
  * maxIterations or once the centroids moved less than accuracyThreshold (sum of squared shifts).
+ * The local per-cluster sums are kept between iterations and only the rows whose nearest
+ * centroid changed move between them (after a few iterations few do); they are recomputed
+ * from all rows every {@value #REFRESH} iterations.
  */
 final class Lloyd {
 
     /** Values of the distance block each BLAS call fills (rows x clusters). */
     private static final int BLOCK_VALUES = 1 << 16;
+
+    /**
+     * Every this many iterations the per-cluster sums are recomputed from all rows instead of
+     * moved row by row, so the rounding of the moves cannot build up over long runs.
+     */
+    private static final int REFRESH = 16;
 
     private final Group g;
     private final Partition part;
@@ -20,8 +31,10 @@ final class Lloyd {
     private final int p;
     private final int block;
     private final int[] labels;
-    private final double[] dist;
-    private final double[] work;
+    private double[] dist;
+    private final NearestScratch scratch;
+    /** The local rows under their clusters in labels: counts, then sums (k x p). */
+    private final double[] held;
 
     Lloyd(Group g, Partition part, int k) {
         this.g = g;
@@ -30,18 +43,23 @@ final class Lloyd {
         this.p = part.p;
         this.block = Math.max(16, Math.min(4096, BLOCK_VALUES / k));
         this.labels = new int[part.n];
-        this.dist = new double[part.n];
-        this.work = new double[block * k];
+        this.scratch = new NearestScratch(block, k);
+        this.held = new double[k + k * p];
     }
 
     /** Runs the iterations from {@code start} (k x p) and evaluates what {@code kmeans} asks for. */
     KMeansResult run(Matrix start, KMeans params) {
         double[] c = start.toRowMajor();
         int iterations = 0;
+        // a listener sees each iteration's objective, which needs every row's distance
+        boolean perRow = params.listener() != null;
         while (iterations < params.maxIterations()) {
             double[] partial = new double[k + k * p + 1];
-            double goal = assign(c, partial);
-            partial[k + k * p] = goal;
+            if (perRow) {
+                partial[k + k * p] = assign(c, partial);
+            } else {
+                step(c, partial, iterations % REFRESH == 0);
+            }
             double[] all = g.sum(partial);
             double[] next = new double[k * p];
             int empty = 0;
@@ -55,6 +73,11 @@ final class Lloyd {
                 }
             }
             if (empty > 0) {
+                if (!perRow) {
+                    // the distances to this iteration's centroids (rare: a cluster emptied); the
+                    // labels it writes are the ones the step just chose (the same search)
+                    assign(c, null);
+                }
                 reseed(next, all, empty);
             }
             double shift = 0;
@@ -75,7 +98,7 @@ final class Lloyd {
         Matrix assignments = null;
         double objective = Double.NaN;
         if (params.wantsAssignments() || params.wantsObjective()) {
-            assign(c, null);
+            double local = finalPass(c, params.wantsObjective());
             if (params.wantsAssignments()) {
                 double[] a = new double[part.n];
                 for (int i = 0; i < part.n; i++) {
@@ -84,7 +107,7 @@ final class Lloyd {
                 assignments = Matrix.wrap(part.n, 1, a);
             }
             if (params.wantsObjective()) {
-                objective = g.sum(new double[] {exactObjective(c)})[0];
+                objective = g.sum(new double[] {local})[0];
             }
         }
         return new KMeansResult(centroids, assignments, objective, iterations);
@@ -107,17 +130,44 @@ final class Lloyd {
     }
 
     /**
+     * One Lloyd step over the local rows: every row under its nearest centroid in {@code
+     * held}, then held into {@code partial} (counts then sums). Only rows whose cluster changed
+     * move, block by block while the block is in cache; {@code fresh} first empties held.
+     */
+    private void step(double[] c, double[] partial, boolean fresh) {
+        if (fresh) {
+            Arrays.fill(held, 0.0);
+            Arrays.fill(labels, -1);
+        }
+        double[] cNorms = new double[k];
+        Dense.squaredRowNorms(c, p, 0, k, cNorms);
+        for (int from = 0; from < part.n; from += block) {
+            Dense.moveToNearest(part.x, p, from, Math.min(part.n, from + block), c, k, cNorms, labels, held, scratch);
+        }
+        for (int l = 0; l < k; l++) {
+            if (held[l] == 0) {
+                // a cluster that lost all its rows keeps no rounding residue of their sum
+                Arrays.fill(held, k + l * p, k + l * p + p, 0.0);
+            }
+        }
+        System.arraycopy(held, 0, partial, 0, held.length);
+    }
+
+    /**
      * Nearest centroid of every local row into labels and dist, block by block through BLAS;
      * when {@code partial} is given, also adds each row to its cluster's count (partial[l])
      * and sum (partial[k + l p ...]) while the block is in cache. Returns the sum of dist.
      */
     private double assign(double[] c, double[] partial) {
+        if (dist == null) {
+            dist = new double[part.n];
+        }
         double[] cNorms = new double[k];
         Dense.squaredRowNorms(c, p, 0, k, cNorms);
         double goal = 0;
         for (int from = 0; from < part.n; from += block) {
             int to = Math.min(part.n, from + block);
-            Dense.nearest(part.x, p, from, to, part.norms, c, k, cNorms, labels, dist, work);
+            Dense.nearest(part.x, p, from, to, part.norms(), c, k, cNorms, labels, dist, scratch);
             if (partial == null) {
                 for (int i = from; i < to; i++) {
                     goal += dist[i];
@@ -138,18 +188,30 @@ final class Lloyd {
         return goal;
     }
 
-    /** Sum of squared distances of the local rows to their assigned centroid, computed directly. */
-    private double exactObjective(double[] c) {
+    /**
+     * Every local row's nearest final centroid into labels and, when {@code objective}, the
+     * sum of the rows' squared distances to it, computed directly (not from the expanded
+     * form, which loses digits far from the origin) while the block is in cache.
+     */
+    private double finalPass(double[] c, boolean objective) {
+        double[] cNorms = new double[k];
+        Dense.squaredRowNorms(c, p, 0, k, cNorms);
         double sum = 0;
-        for (int i = 0; i < part.n; i++) {
-            int o = i * p;
-            int co = labels[i] * p;
-            double s = 0;
-            for (int j = 0; j < p; j++) {
-                double d = part.x[o + j] - c[co + j];
-                s += d * d;
+        for (int from = 0; from < part.n; from += block) {
+            int to = Math.min(part.n, from + block);
+            Dense.nearestIndex(part.x, p, from, to, c, k, cNorms, labels, scratch);
+            if (objective) {
+                for (int i = from; i < to; i++) {
+                    int o = i * p;
+                    int co = labels[i] * p;
+                    double s = 0;
+                    for (int j = 0; j < p; j++) {
+                        double d = part.x[o + j] - c[co + j];
+                        s += d * d;
+                    }
+                    sum += s;
+                }
             }
-            sum += s;
         }
         return sum;
     }

@@ -23,8 +23,8 @@ final class Partition {
     final long offset;
     /** Number of rows over all ranks. */
     final long total;
-    /** Squared norms of the local rows. */
-    final double[] norms;
+    /** Squared norms of the local rows, computed on first use (Lloyd's steps do not need them). */
+    private double[] norms;
 
     private Partition(double[] x, int n, int p, long offset, long total) {
         this.x = x;
@@ -32,8 +32,16 @@ final class Partition {
         this.p = p;
         this.offset = offset;
         this.total = total;
-        this.norms = new double[n];
-        Dense.squaredRowNorms(x, p, 0, n, norms);
+    }
+
+    /** Squared norms of the local rows. */
+    double[] norms() {
+        if (norms == null) {
+            double[] v = new double[n];
+            Dense.squaredRowNorms(x, p, 0, n, v);
+            norms = v;
+        }
+        return norms;
     }
 
     /**

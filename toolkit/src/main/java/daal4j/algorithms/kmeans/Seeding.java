@@ -2,6 +2,7 @@ package daal4j.algorithms.kmeans;
 
 import daal4j.data.Matrix;
 import daal4j.linalg.Dense;
+import daal4j.linalg.NearestScratch;
 import java.util.Arrays;
 
 /**
@@ -257,9 +258,9 @@ final class Seeding {
         double[] cNorms = new double[m];
         Dense.squaredRowNorms(c, p, 0, m, cNorms);
         int block = Math.max(16, Math.min(4096, (1 << 16) / m));
-        double[] work = new double[block * m];
+        NearestScratch work = new NearestScratch(block, m);
         for (int from = 0; from < part.n; from += block) {
-            Dense.nearest(part.x, p, from, Math.min(part.n, from + block), part.norms, c, m, cNorms, label, dist, work);
+            Dense.nearest(part.x, p, from, Math.min(part.n, from + block), part.norms(), c, m, cNorms, label, dist, work);
         }
     }
 

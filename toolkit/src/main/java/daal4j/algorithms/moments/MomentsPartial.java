@@ -61,44 +61,87 @@ final class MomentsPartial {
     static MomentsPartial of(double[] x, int p, int from, int to) {
         MomentsPartial acc = empty(p);
         for (int b = from; b < to; b += BLOCK_ROWS) {
-            acc = merge(acc, block(x, p, b, Math.min(to, b + BLOCK_ROWS)));
+            // shifted by the mean so far (by the block's first row at first), the block's own
+            // offset from it is small and one pass gives its centered sum of squares
+            double[] shift = acc.n == 0 ? Arrays.copyOfRange(x, b * p, b * p + p) : acc.mean();
+            acc = merge(acc, block(x, p, b, Math.min(to, b + BLOCK_ROWS), shift));
         }
         return acc;
     }
 
-    private static MomentsPartial block(double[] x, int p, int from, int to) {
+    /**
+     * One block, in one pass: sums of d = x - shift and of d^2, and the extremes. The
+     * centered sum of squares is then sum d^2 - nb o^2 (o the mean of d), which loses at most
+     * one bit while nb o^2 stays below half of sum d^2; otherwise (the first block, whose shift
+     * is a single row, or data drifting away from the mean so far) a second pass over the
+     * cached block centers each value exactly.
+     */
+    private static MomentsPartial block(double[] x, int p, int from, int to, double[] shift) {
         MomentsPartial s = empty(p);
         double[] min = s.min;
         double[] max = s.max;
-        double[] sum = s.sum;
-        double[] sumSq = s.sumSq;
-        double[] shift = Arrays.copyOfRange(x, from * p, from * p + p);
         double[] offset = s.offset;
+        double[] m2 = s.m2;
         for (int i = from; i < to; i++) {
             int o = i * p;
             for (int j = 0; j < p; j++) {
                 double v = x[o + j];
-                sum[j] += v;
-                sumSq[j] += v * v;
-                offset[j] += v - shift[j];
+                double d = v - shift[j];
+                offset[j] += d;
+                m2[j] += d * d;
                 min[j] = Math.min(min[j], v);
                 max[j] = Math.max(max[j], v);
             }
         }
         int nb = to - from;
+        boolean exact = false;
         for (int j = 0; j < p; j++) {
+            double squares = m2[j];
+            m2[j] -= offset[j] * (offset[j] / nb);
+            exact |= !(m2[j] >= 0.5 * squares);
+        }
+        double[] sum = s.sum;
+        for (int j = 0; j < p; j++) {
+            // nb shift + the sum of the shifted values is the raw sum, rounded once
+            sum[j] = nb * shift[j] + offset[j];
             offset[j] /= nb;
         }
-        // second pass over the cached block: the centered sum of squares directly
-        double[] m2 = s.m2;
-        for (int i = from; i < to; i++) {
-            int o = i * p;
-            for (int j = 0; j < p; j++) {
-                double d = (x[o + j] - shift[j]) - offset[j];
-                m2[j] += d * d;
+        if (exact) {
+            Arrays.fill(m2, 0.0);
+            for (int i = from; i < to; i++) {
+                int o = i * p;
+                for (int j = 0; j < p; j++) {
+                    double d = (x[o + j] - shift[j]) - offset[j];
+                    m2[j] += d * d;
+                }
             }
         }
-        return new MomentsPartial(p, nb, min, max, sum, sumSq, shift, offset, m2);
+        double[] sumSq = s.sumSq;
+        for (int j = 0; j < p; j++) {
+            // sum of squares = nb mean^2 + centered sum of squares: two non-negative terms
+            double mean = shift[j] + offset[j];
+            sumSq[j] = nb * mean * mean + m2[j];
+            if (!Double.isFinite(m2[j])) {
+                plainSums(x, p, from, to, j, s);
+            }
+        }
+        return new MomentsPartial(p, nb, min, max, sum, sumSq, shift.clone(), offset, m2);
+    }
+
+    /**
+     * Column j of the block holds a NaN or an infinity: its sums as plain running sums give
+     * them (an infinity stays infinite where the shifted forms above would make it NaN).
+     */
+    private static void plainSums(double[] x, int p, int from, int to, int j, MomentsPartial s) {
+        double sum = 0;
+        double sumSq = 0;
+        for (int i = from; i < to; i++) {
+            double v = x[i * p + j];
+            sum += v;
+            sumSq += v * v;
+        }
+        s.sum[j] = sum;
+        s.sumSq[j] = sumSq;
     }
 
     /** The summary of a's rows followed by b's. */

@@ -1,5 +1,6 @@
 package daal4j.algorithms.qr;
 
+import daal4j.algorithms.Modes;
 import daal4j.data.Inputs;
 
 /**
@@ -10,51 +11,22 @@ import daal4j.data.Inputs;
  * @param <A> the concrete algorithm, for fluent setters
  * @param <R> the result
  */
-public abstract class TsqrAlgorithm<A extends TsqrAlgorithm<A, R>, R> {
-
-    private boolean distributed;
-    private boolean streaming;
-    private Tsqr pending;
-
-    /** Runs across all ranks (daal4py's {@code distributed=True}). */
-    public A distributed(boolean on) {
-        distributed = on;
-        return self();
-    }
-
-    /** Accumulates chunks over {@code compute} calls until {@link #finalizeCompute()}. */
-    public A streaming(boolean on) {
-        if (pending != null) {
-            throw new IllegalStateException("cannot switch streaming while chunks are pending");
-        }
-        streaming = on;
-        return self();
-    }
-
-    /** Whether this runs across all ranks. */
-    public boolean isDistributed() {
-        return distributed;
-    }
-
-    /** Whether this accumulates chunks. */
-    public boolean isStreaming() {
-        return streaming;
-    }
+public abstract class TsqrAlgorithm<A extends TsqrAlgorithm<A, R>, R> extends Modes<A, Tsqr> {
 
     /**
      * The decomposition of {@code data} (a Matrix, double[][], Table or CSV path: this rank's
      * rows when distributed); in streaming mode adds the chunk and returns null.
      */
     public R compute(Object data) {
-        if (streaming) {
-            if (pending == null) {
-                pending = new Tsqr(name(), keepQ());
+        if (isStreaming()) {
+            if (pending() == null) {
+                keep(new Tsqr(name(), keepQ()));
             }
-            pending.add(Inputs.matrix(data, "data"));
+            pending().add(Inputs.matrix(data, "data"));
             return null;
         }
         Tsqr t = new Tsqr(name(), keepQ());
-        return finish(t.combine(distributed, () -> t.add(Inputs.matrix(data, "data"))));
+        return finish(t.combine(isDistributed(), () -> t.add(Inputs.matrix(data, "data"))));
     }
 
     /** The decomposition of this rank's file: {@code pattern} with {@code {}} replaced by {@code id}. */
@@ -64,15 +36,11 @@ public abstract class TsqrAlgorithm<A extends TsqrAlgorithm<A, R>, R> {
 
     /** The result of all chunks given since the last finalize (streaming); collective when distributed. */
     public R finalizeCompute() {
-        if (!streaming) {
-            throw new IllegalStateException("finalizeCompute() is for streaming mode; call streaming(true) first");
-        }
-        Tsqr t = pending;
-        pending = null;
+        Tsqr t = takePending();
         Tsqr chunks = t == null ? new Tsqr(name(), keepQ()) : t;
-        return finish(chunks.combine(distributed, () -> {
+        return finish(chunks.combine(isDistributed(), () -> {
             if (t == null) {
-                throw new IllegalStateException("finalizeCompute() before any compute() call");
+                throw noChunks();
             }
         }));
     }
@@ -85,9 +53,4 @@ public abstract class TsqrAlgorithm<A extends TsqrAlgorithm<A, R>, R> {
 
     /** The result from the combined factorization; runs identically on every rank. */
     protected abstract R finish(Tsqr.Global qr);
-
-    @SuppressWarnings("unchecked")
-    private A self() {
-        return (A) this;
-    }
 }

@@ -13,13 +13,10 @@ import daal4j.linalg.Dense;
  */
 final class NormalEquations extends RegressionSummary {
 
-    private final int p;
-    private final int q;
     private final CrossProducts xy;
 
     private NormalEquations(int p, int q, CrossProducts xy) {
-        this.p = p;
-        this.q = q;
+        super(p, q);
         this.xy = xy;
     }
 
@@ -29,14 +26,9 @@ final class NormalEquations extends RegressionSummary {
                 CrossProducts.of(new Matrix[] {x, y}, new String[] {"data", "dependentData"}));
     }
 
-    @Override
-    public int features() {
-        return p;
-    }
-
-    @Override
-    public int responses() {
-        return q;
+    /** The summary back from {@link #encode()}. */
+    static NormalEquations decode(double[] e) {
+        return decode(e, (p, q, body) -> new NormalEquations(p, q, CrossProducts.decode(body)));
     }
 
     @Override
@@ -46,34 +38,21 @@ final class NormalEquations extends RegressionSummary {
 
     @Override
     protected RegressionSummary combine(RegressionSummary next) {
-        return new NormalEquations(p, q, CrossProducts.merge(xy, ((NormalEquations) next).xy));
+        return new NormalEquations(features(), responses(), CrossProducts.merge(xy, ((NormalEquations) next).xy));
     }
 
     @Override
-    public double[] encode() {
-        double[] body = xy.encode();
-        double[] e = new double[2 + body.length];
-        e[0] = p;
-        e[1] = q;
-        System.arraycopy(body, 0, e, 2, body.length);
-        return e;
-    }
-
-    /** The summary back from {@link #encode()}. */
-    static NormalEquations decode(double[] e) {
-        return new NormalEquations((int) e[0], (int) e[1], CrossProducts.decode(java.util.Arrays.copyOfRange(e, 2, e.length)));
+    protected double[] body() {
+        return xy.encode();
     }
 
     @Override
     public Matrix beta(boolean interceptFlag, double[] penalties) {
-        int w = p + q;
+        int p = features();
+        int q = responses();
         double[] s = interceptFlag ? xy.centered() : xy.raw();
-        double[] xtx = new double[p * p];
-        double[] xty = new double[p * q];
-        for (int i = 0; i < p; i++) {
-            System.arraycopy(s, i * w, xtx, i * p, p);
-            System.arraycopy(s, i * w + p, xty, i * q, q);
-        }
+        double[] xtx = block(s, 0, p);
+        double[] xty = block(s, p, q);
         double[] b = new double[p * q];
         boolean shared = true;
         for (double penalty : penalties) {
@@ -88,25 +67,11 @@ final class NormalEquations extends RegressionSummary {
                 put(b, solve(xtx, penalties[r], Matrix.column(all.columnAt(r))), r, q);
             }
         }
-        double[] mean = xy.mean();
-        double[] beta = new double[q * (p + 1)];
-        for (int r = 0; r < q; r++) {
-            double b0 = 0;
-            if (interceptFlag) {
-                b0 = mean[p + r];
-                for (int j = 0; j < p; j++) {
-                    b0 -= mean[j] * b[j * q + r];
-                }
-            }
-            beta[r * (p + 1)] = b0;
-            for (int j = 0; j < p; j++) {
-                beta[r * (p + 1) + 1 + j] = b[j * q + r];
-            }
-        }
-        return Matrix.wrap(q, p + 1, beta);
+        return coefficients(Matrix.wrap(p, q, b), xy.mean(), interceptFlag);
     }
 
     private Matrix solve(double[] xtx, double penalty, Matrix rhs) {
+        int p = features();
         double[] a = xtx.clone();
         for (int j = 0; j < p; j++) {
             a[j * p + j] += penalty;

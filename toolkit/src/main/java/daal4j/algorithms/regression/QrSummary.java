@@ -12,13 +12,10 @@ import daal4j.linalg.Dense;
  */
 final class QrSummary extends RegressionSummary {
 
-    private final int p;
-    private final int q;
     private final CenteredR xy;
 
     private QrSummary(int p, int q, CenteredR xy) {
-        this.p = p;
-        this.q = q;
+        super(p, q);
         this.xy = xy;
     }
 
@@ -28,14 +25,9 @@ final class QrSummary extends RegressionSummary {
                 CenteredR.of(Dense.sideBySide(x, y), intercept, "linear_regression_training (qrDense)"));
     }
 
-    @Override
-    public int features() {
-        return p;
-    }
-
-    @Override
-    public int responses() {
-        return q;
+    /** The summary back from {@link #encode()}. */
+    static QrSummary decode(double[] e) {
+        return decode(e, (p, q, body) -> new QrSummary(p, q, CenteredR.decode(body)));
     }
 
     @Override
@@ -45,22 +37,12 @@ final class QrSummary extends RegressionSummary {
 
     @Override
     protected RegressionSummary combine(RegressionSummary next) {
-        return new QrSummary(p, q, CenteredR.merge(xy, ((QrSummary) next).xy));
+        return new QrSummary(features(), responses(), CenteredR.merge(xy, ((QrSummary) next).xy));
     }
 
     @Override
-    public double[] encode() {
-        double[] body = xy.encode();
-        double[] e = new double[2 + body.length];
-        e[0] = p;
-        e[1] = q;
-        System.arraycopy(body, 0, e, 2, body.length);
-        return e;
-    }
-
-    /** The summary back from {@link #encode()}. */
-    static QrSummary decode(double[] e) {
-        return new QrSummary((int) e[0], (int) e[1], CenteredR.decode(java.util.Arrays.copyOfRange(e, 2, e.length)));
+    protected double[] body() {
+        return xy.encode();
     }
 
     @Override
@@ -70,13 +52,11 @@ final class QrSummary extends RegressionSummary {
                 throw new IllegalArgumentException("qrDense solves plain least squares; a ridge penalty needs normEqDense");
             }
         }
+        int p = features();
+        int q = responses();
         int w = p + q;
         double[] r = xy.r.rowMajorView();
-        double[] rxx = new double[p * p];
-        double[] rxy = new double[p * q];
         for (int i = 0; i < p; i++) {
-            System.arraycopy(r, i * w, rxx, i * p, p);
-            System.arraycopy(r, i * w + p, rxy, i * q, q);
             // R's diagonal against its column: the sine of the angle between feature i and the
             // earlier ones; ~0 means feature i adds nothing, whatever the columns' scales
             double column = 0;
@@ -90,22 +70,7 @@ final class QrSummary extends RegressionSummary {
                         + " normEqDense gives the minimum-norm solution");
             }
         }
-        Matrix b = Dense.upperTriangularSolve(Matrix.wrap(p, p, rxx), Matrix.wrap(p, q, rxy));
-        double[] mean = xy.mean();
-        double[] beta = new double[q * (p + 1)];
-        for (int t = 0; t < q; t++) {
-            double intercept = 0;
-            if (interceptFlag) {
-                intercept = mean[p + t];
-                for (int j = 0; j < p; j++) {
-                    intercept -= mean[j] * b.get(j, t);
-                }
-            }
-            beta[t * (p + 1)] = intercept;
-            for (int j = 0; j < p; j++) {
-                beta[t * (p + 1) + 1 + j] = b.get(j, t);
-            }
-        }
-        return Matrix.wrap(q, p + 1, beta);
+        Matrix b = Dense.upperTriangularSolve(Matrix.wrap(p, p, block(r, 0, p)), Matrix.wrap(p, q, block(r, p, q)));
+        return coefficients(b, xy.mean(), interceptFlag);
     }
 }

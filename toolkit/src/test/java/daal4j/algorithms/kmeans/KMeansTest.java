@@ -153,4 +153,18 @@ class KMeansTest {
             assertEquals(KMeansData.scalar(DENSE, "daal4py_objective_" + (i - 1)), seen.get(i - 1)[1], 1e-9 * seen.get(i - 1)[1]);
         }
     }
+
+    @Test
+    void movingRowsBetweenClustersSumsAsRecomputingEveryIteration() {
+        // without a listener each step moves only the rows that changed cluster (sums refreshed
+        // every 16 iterations); with one, every step sums all rows: 60 iterations agree
+        Matrix x = KMeansData.dense();
+        Matrix c0 = Fixtures.read(DENSE, "daal4py_init");
+        KMeansResult moved = kmeans(10, 60).compute(x, c0);
+        KMeansResult summed = kmeans(10, 60).onIteration((it, obj) -> { }).compute(x, c0);
+        Fixtures.assertClose(summed.centroids, moved.centroids, 1e-12, "centroids");
+        assertEquals(summed.assignments, moved.assignments);
+        assertEquals(summed.objectiveFunction, moved.objectiveFunction, 1e-12 * summed.objectiveFunction);
+        assertEquals(60, moved.nIterations);
+    }
 }

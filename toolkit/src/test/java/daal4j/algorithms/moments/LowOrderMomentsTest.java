@@ -119,6 +119,45 @@ class LowOrderMomentsTest {
         assertClose(Fixtures.read("moments", "near1e15.mean"), r.mean, 1e-15, "mean");
     }
 
+    /**
+     * Data whose mean drifts far across the blocks of the one-pass sums (trends, a step):
+     * against exact decimal arithmetic, on 1 and 3 ranks.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void driftingDataKeepsItsVariance(int ranks) {
+        int n = 10_000;
+        java.util.Random rnd = new java.util.Random(7);
+        double[][] rows = new double[n][];
+        for (int i = 0; i < n; i++) {
+            double noise = rnd.nextGaussian();
+            // a trend, a reversed one, a trend far from zero, mixed signs, and a step of 1e8
+            rows[i] = new double[] {1e6 * i + noise, -3e3 * i + noise, 1e15 + 4 * i, noise * (i % 97),
+                (i < 6000 ? 0 : 1e8) + noise};
+        }
+        Matrix x = Matrix.of(rows);
+        LowOrderMomentsResult r = Spmd.local(ranks).call(() ->
+                lowOrderMoments().distributed(true).compute(Examples.slice(x, myProcid(), numProcs()))).get(0);
+        for (int j = 0; j < x.cols(); j++) {
+            java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+            java.math.BigDecimal squares = java.math.BigDecimal.ZERO;
+            double sumAbs = 0; // a sum's rounding scales with the sum of the magnitudes, not with its own size
+            for (int i = 0; i < n; i++) {
+                java.math.BigDecimal v = new java.math.BigDecimal(x.get(i, j));
+                sumAbs += Math.abs(x.get(i, j));
+                sum = sum.add(v);
+                squares = squares.add(v.multiply(v));
+            }
+            java.math.MathContext mc = java.math.MathContext.DECIMAL128;
+            java.math.BigDecimal mean = sum.divide(java.math.BigDecimal.valueOf(n), mc);
+            double centered = squares.subtract(mean.multiply(sum, mc), mc).doubleValue();
+            assertEquals(centered, r.sumSquaresCentered.get(0, j), 1e-12 * centered, "centered squares, column " + j);
+            assertEquals(mean.doubleValue(), r.mean.get(0, j), 1e-15 * sumAbs / n, "mean " + j);
+            assertEquals(sum.doubleValue(), r.sum.get(0, j), 1e-15 * sumAbs, "sum " + j);
+            assertEquals(squares.doubleValue(), r.sumSquares.get(0, j), 1e-14 * squares.doubleValue(), "squares " + j);
+        }
+    }
+
     @Test
     void oneRowPerRankAndARankWithNoRows() {
         Matrix x = example().rowRange(0, 4);

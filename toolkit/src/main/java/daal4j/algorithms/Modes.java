@@ -1,0 +1,76 @@
+package daal4j.algorithms;
+
+/**
+ * The fluent modes every summarizing algorithm shares: batch, {@code distributed(true)},
+ * {@code streaming(true)} and both, and what streaming keeps of its chunks between
+ * {@code compute} calls until {@code finalizeCompute()}.
+ *
+ * @param <A> the concrete algorithm, for fluent setters
+ * @param <S> what streaming keeps of the chunks given so far
+ */
+public abstract class Modes<A extends Modes<A, S>, S> {
+
+    private boolean distributed;
+    private boolean streaming;
+    private S pending;
+
+    /** Runs across all ranks (daal4py's {@code distributed=True}). */
+    public A distributed(boolean on) {
+        distributed = on;
+        return self();
+    }
+
+    /** Accumulates chunks over {@code compute} calls until {@code finalizeCompute()}. */
+    public A streaming(boolean on) {
+        if (pending != null) {
+            throw new IllegalStateException("cannot switch streaming while chunks are pending");
+        }
+        streaming = on;
+        return self();
+    }
+
+    /** Whether this runs across all ranks. */
+    public boolean isDistributed() {
+        return distributed;
+    }
+
+    /** Whether this accumulates chunks. */
+    public boolean isStreaming() {
+        return streaming;
+    }
+
+    /** What streaming keeps of the chunks given since the last finalize; null before the first. */
+    protected final S pending() {
+        return pending;
+    }
+
+    /** Keeps {@code chunks} as what streaming has of the chunks given so far. */
+    protected final void keep(S chunks) {
+        pending = chunks;
+    }
+
+    /**
+     * For {@code finalizeCompute()}, which only streaming mode may call: what streaming kept
+     * (null when no chunk came since the last finalize), forgotten here so the next chunk
+     * starts afresh. A null must still take part in the finalize's collective and fail
+     * there with {@link #noChunks()}, so that every rank raises the same error.
+     */
+    protected final S takePending() {
+        if (!streaming) {
+            throw new IllegalStateException("finalizeCompute() is for streaming mode; call streaming(true) first");
+        }
+        S all = pending;
+        pending = null;
+        return all;
+    }
+
+    /** The error of a {@code finalizeCompute()} with no chunk since the last one. */
+    protected static IllegalStateException noChunks() {
+        return new IllegalStateException("finalizeCompute() before any compute() call");
+    }
+
+    @SuppressWarnings("unchecked")
+    private A self() {
+        return (A) this;
+    }
+}
