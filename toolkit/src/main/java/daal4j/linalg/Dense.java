@@ -452,21 +452,59 @@ public final class Dense {
             }
             moved++;
             label[from + i] = l;
-            int o = (from + i) * p;
-            if (old >= 0) {
-                acc[old] -= 1;
-                int at = k + old * p;
-                for (int j = 0; j < p; j++) {
-                    acc[at + j] -= x[o + j];
-                }
-            }
-            acc[l] += 1;
-            int at = k + l * p;
-            for (int j = 0; j < p; j++) {
-                acc[at + j] += x[o + j];
-            }
+            moveRow(x, p, from + i, old, l, k, acc);
         }
         return moved;
+    }
+
+    /**
+     * Moves row {@code row} of row-major x (n x p) from cluster {@code old} (-1: from none) to
+     * cluster {@code l} in {@code acc}, laid out as in {@link #addToNearest}: counts acc[0..k),
+     * then the clusters' sums, p values each.
+     */
+    public static void moveRow(double[] x, int p, int row, int old, int l, int k, double[] acc) {
+        int o = row * p;
+        if (old >= 0) {
+            acc[old] -= 1;
+            int at = k + old * p;
+            for (int j = 0; j < p; j++) {
+                acc[at + j] -= x[o + j];
+            }
+        }
+        acc[l] += 1;
+        int at = k + l * p;
+        for (int j = 0; j < p; j++) {
+            acc[at + j] += x[o + j];
+        }
+    }
+
+    /**
+     * For rows [from, to) of row-major x (n x p) and the k rows of row-major c (k x p): the
+     * nearest centroid, chosen exactly as {@link #nearest} chooses it, into label[0..to - from),
+     * and, up to each row's squared norm, the squared distance to it into min[0..to - from) and
+     * the smallest squared distance to any other centroid into second[0..to - from) (+infinity
+     * when k = 1); cNorms are the squared norms of c's rows (bounds-based k-means needs both).
+     */
+    public static void nearestTwo(double[] x, int p, int from, int to, double[] c, int k, double[] cNorms,
+                                  int[] label, double[] min, double[] second, NearestScratch s) {
+        int b = to - from;
+        if (b <= 0) {
+            return;
+        }
+        nearestInBlock(x, p, from, to, c, k, cNorms, s);
+        double[] work = s.dots;
+        int[] nearest = s.label;
+        System.arraycopy(nearest, 0, label, 0, b);
+        System.arraycopy(s.min, 0, min, 0, b);
+        Arrays.fill(second, 0, b, Double.POSITIVE_INFINITY);
+        // cluster by cluster, unit stride: every value but the row's own nearest competes
+        for (int j = 0; j < k; j++) {
+            int o = j * b;
+            for (int i = 0; i < b; i++) {
+                double v = nearest[i] == j ? Double.POSITIVE_INFINITY : work[o + i];
+                second[i] = Math.min(second[i], v);
+            }
+        }
     }
 
     /**

@@ -39,6 +39,7 @@ public final class KMeans {
     private boolean assignFlag = false;
     private Set<String> resultsToEvaluate = new TreeSet<>(RESULTS);
     private IterationListener listener;
+    private boolean bounds = true;
 
     /** Lloyd's k-means with {@code nClusters} clusters and at most {@code maxIterations} iterations. */
     public KMeans(int nClusters, int maxIterations) {
@@ -112,6 +113,15 @@ public final class KMeans {
         return this;
     }
 
+    /**
+     * Whether the steps skip distances with bounds (the default; the same results) or compute
+     * every distance every step (the plain reference the tests compare the bounds against).
+     */
+    KMeans bounds(boolean on) {
+        bounds = on;
+        return this;
+    }
+
     /** Calls {@code l} after every iteration on every rank (e.g. to show progress). */
     public KMeans onIteration(IterationListener l) {
         listener = l;
@@ -139,7 +149,7 @@ public final class KMeans {
             // a rank without rows could not check the width itself
             throw new IllegalArgumentException("inputCentroids have " + start[0].cols() + " columns, the data has " + part.p);
         }
-        return new Lloyd(g, part, nClusters).run(start[0], this);
+        return new Lloyd(g, part, nClusters, bounds).run(start[0], this);
     }
 
     private Matrix checkCentroids(Object inputCentroids, Matrix data) {

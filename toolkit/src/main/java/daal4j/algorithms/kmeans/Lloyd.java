@@ -13,6 +13,14 @@ import java.util.Arrays;
  * The local per-cluster sums are kept between iterations and only the rows whose nearest
  * centroid changed move between them (after a few iterations few do); they are recomputed
  * from all rows every {@value #REFRESH} iterations.
+ *
+ * <p>The steps skip most distances with Hamerly's bounds, which give exactly Lloyd's labels:
+ * per row an upper bound on the distance to its centroid and a lower bound on the distance to
+ * any other, moved by the centroids' drifts after each update. A row whose bounds (with a
+ * margin for the rounding of the expanded distance form) prove that the search would pick its
+ * centroid again keeps it without a distance; the others get all k distances through the
+ * block kernel, gathered into blocks. Drifts come from the global centroids, so no rank needs
+ * anything from another.
  */
 final class Lloyd {
 
@@ -25,6 +33,9 @@ final class Lloyd {
      */
     private static final int REFRESH = 16;
 
+    /** Unit roundoff of doubles. */
+    private static final double EPS = Math.ulp(1.0) / 2;
+
     private final Group g;
     private final Partition part;
     private final int k;
@@ -35,9 +46,14 @@ final class Lloyd {
     private final NearestScratch scratch;
     /** The local rows under their clusters in labels: counts, then sums (k x p). */
     private final double[] held;
+    /** Whether the steps use bounds (false: every distance every step, the plain reference). */
+    private final boolean bounded;
+    /** The bounds' state, null until the first bounded step; see {@link Bounds}. */
+    private Bounds bounds;
 
-    Lloyd(Group g, Partition part, int k) {
+    Lloyd(Group g, Partition part, int k, boolean bounded) {
         this.g = g;
+        this.bounded = bounded;
         this.part = part;
         this.k = k;
         this.p = part.p;
@@ -57,6 +73,12 @@ final class Lloyd {
             double[] partial = new double[k + k * p + 1];
             if (perRow) {
                 partial[k + k * p] = assign(c, partial);
+            } else if (bounded) {
+                if (bounds == null) {
+                    bounds = new Bounds(part, k, block);
+                }
+                bounds.step(c, labels, held, iterations % REFRESH == 0, scratch);
+                System.arraycopy(held, 0, partial, 0, held.length);
             } else {
                 step(c, partial, iterations % REFRESH == 0);
             }

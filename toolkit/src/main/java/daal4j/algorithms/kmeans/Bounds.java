@@ -1,0 +1,217 @@
+package daal4j.algorithms.kmeans;
+
+import daal4j.linalg.Dense;
+import daal4j.linalg.NearestScratch;
+import java.util.Arrays;
+
+/**
+ * Hamerly's bounds for Lloyd's steps on this rank's rows: per row an upper bound on the
+ * distance to its centroid and a lower bound on the distance to every other centroid, moved
+ * by the centroids' drifts after each update, so that most rows keep their cluster without a
+ * distance computed. The labels come out exactly as the plain search picks them: a row is
+ * skipped only when its bounds, widened by the rounding error of the expanded form
+ * ||x||^2 - 2 x.c + ||c||^2 the search uses (large far from the origin), prove that the search
+ * would return its centroid again; every other row gets all k distances through
+ * {@link Dense#nearestTwo}, gathered into blocks. The bounds are on exact distances between
+ * the stored doubles, each widened for the rounding of its own computation.
+ */
+final class Bounds {
+
+    /** Unit roundoff of doubles. */
+    private static final double EPS = Math.ulp(1.0) / 2;
+
+    private final Partition part;
+    private final int k;
+    private final int p;
+    private final int block;
+    /**
+     * Rounding error of a squared distance by the expanded form, per unit of ||x||^2 +
+     * max ||c||^2: the dot product and the norms each err by at most p eps of that, the sums
+     * by a few eps more; doubled for safety.
+     */
+    private final double unitError;
+    /** Relative error of a distance computed directly (differences, squares, sum, root). */
+    private final double directError;
+    /** Upper bound on each row's distance to its centroid. */
+    private final double[] upper;
+    /** Lower bound on each row's distance to any other centroid. */
+    private final double[] lower;
+    /** The centroids of the previous step, null before the first. */
+    private double[] previous;
+    /** Rows gathered for the full search: their values, indices and results. */
+    private final double[] gx;
+    private final int[] gi;
+    private final int[] gl;
+    private final double[] gmin;
+    private final double[] gsecond;
+    private int gathered;
+
+    Bounds(Partition part, int k, int block) {
+        this.part = part;
+        this.k = k;
+        this.p = part.p;
+        this.block = block;
+        this.unitError = (4.0 * p + 16) * EPS;
+        this.directError = (p + 4) * EPS;
+        this.upper = new double[part.n];
+        this.lower = new double[part.n];
+        this.gx = new double[block * p];
+        this.gi = new int[block];
+        this.gl = new int[block];
+        this.gmin = new double[block];
+        this.gsecond = new double[block];
+    }
+
+    /**
+     * One Lloyd step against centroids {@code c} (k x p): every row's nearest centroid into
+     * {@code labels}, with the rows whose cluster changed moved between the counts and sums of
+     * {@code held} (layout of {@link Dense#moveRow}); {@code fresh} recomputes held from all
+     * rows instead, in row order. The first step searches every row.
+     */
+    void step(double[] c, int[] labels, double[] held, boolean fresh, NearestScratch scratch) {
+        boolean rebuild = fresh || previous == null;
+        double[] cNorms = new double[k];
+        Dense.squaredRowNorms(c, p, 0, k, cNorms);
+        double cMax = 0;
+        for (double v : cNorms) {
+            cMax = Math.max(cMax, v);
+        }
+        double[] xNorms = part.norms();
+        double[] x = part.x;
+        if (previous == null) {
+            for (int from = 0; from < part.n; from += block) {
+                int to = Math.min(part.n, from + block);
+                Dense.nearestTwo(x, p, from, to, c, k, cNorms, gl, gmin, gsecond, scratch);
+                for (int s = 0; s < to - from; s++) {
+                    settle(from + s, gl[s], gmin[s], gsecond[s], xNorms, cMax, labels, held, rebuild);
+                }
+            }
+        } else {
+            double[] drift = new double[k];
+            int far = 0;
+            for (int l = 0; l < k; l++) {
+                drift[l] = direct(c, l * p, previous, l * p);
+                if (drift[l] > drift[far]) {
+                    far = l;
+                }
+            }
+            double farDrift = drift[far];
+            double nextDrift = 0;
+            for (int l = 0; l < k; l++) {
+                if (l != far) {
+                    nextDrift = Math.max(nextDrift, drift[l]);
+                }
+            }
+            double[] half = halfGaps(c);
+            for (int i = 0; i < part.n; i++) {
+                int a = labels[i];
+                // the triangle inequality, rounded outwards
+                double u = (upper[i] + drift[a]) * (1 + 4 * EPS);
+                double lo = lower[i] - (a == far ? nextDrift : farDrift);
+                lo = lo > 0 ? lo * (1 - 4 * EPS) : 0;
+                upper[i] = u;
+                lower[i] = lo;
+                double err = unitError * (xNorms[i] + cMax);
+                if (proves(u, Math.max(lo, (2 * half[a] - u) * (1 - 4 * EPS)), err)) {
+                    continue;
+                }
+                // the upper bound has grown with the drifts: one exact distance may be enough
+                u = direct(x, i * p, c, a * p);
+                upper[i] = u;
+                if (proves(u, Math.max(lo, (2 * half[a] - u) * (1 - 4 * EPS)), err)) {
+                    continue;
+                }
+                System.arraycopy(x, i * p, gx, gathered * p, p);
+                gi[gathered++] = i;
+                if (gathered == block) {
+                    flush(c, cNorms, cMax, labels, held, rebuild, scratch);
+                }
+            }
+            flush(c, cNorms, cMax, labels, held, rebuild, scratch);
+        }
+        if (rebuild) {
+            Arrays.fill(held, 0.0);
+            for (int i = 0; i < part.n; i++) {
+                Dense.moveRow(x, p, i, -1, labels[i], k, held);
+            }
+        }
+        for (int l = 0; l < k; l++) {
+            if (held[l] == 0) {
+                // a cluster that lost all its rows keeps no rounding residue of their sum
+                Arrays.fill(held, k + l * p, k + l * p + p, 0.0);
+            }
+        }
+        previous = c.clone();
+    }
+
+    /** The full search of the gathered rows. */
+    private void flush(double[] c, double[] cNorms, double cMax, int[] labels, double[] held, boolean rebuild,
+                       NearestScratch scratch) {
+        if (gathered == 0) {
+            return;
+        }
+        Dense.nearestTwo(gx, p, 0, gathered, c, k, cNorms, gl, gmin, gsecond, scratch);
+        double[] xNorms = part.norms();
+        for (int s = 0; s < gathered; s++) {
+            settle(gi[s], gl[s], gmin[s], gsecond[s], xNorms, cMax, labels, held, rebuild);
+        }
+        gathered = 0;
+    }
+
+    /**
+     * Row i's search result: its label (moved in held unless held is rebuilt) and fresh
+     * bounds from the two smallest squared distances (up to the row's norm), each widened by
+     * the expanded form's rounding error.
+     */
+    private void settle(int i, int l, double min, double second, double[] xNorms, double cMax, int[] labels,
+                        double[] held, boolean rebuild) {
+        double err = unitError * (xNorms[i] + cMax);
+        upper[i] = Math.sqrt(Math.max(0.0, xNorms[i] + min) + err) * (1 + 2 * EPS);
+        double below = xNorms[i] + second - err;
+        lower[i] = below > 0 ? Math.sqrt(below) * (1 - 2 * EPS) : 0;
+        int old = labels[i];
+        if (old != l) {
+            labels[i] = l;
+            if (!rebuild) {
+                Dense.moveRow(part.x, p, i, old, l, k, held);
+            }
+        }
+    }
+
+    /**
+     * Whether a row whose distance to its centroid is at most {@code u} and to every other at
+     * least {@code lo} gets its centroid from the search: its computed squared distance (at
+     * most u^2 + err) is below every other's (at least lo^2 - err), strictly, so no tie is
+     * left to the index order.
+     */
+    private static boolean proves(double u, double lo, double err) {
+        return lo > 0 && (u * u + 2 * err) * (1 + 8 * EPS) < lo * lo * (1 - 8 * EPS);
+    }
+
+    /** Half the distance from each centroid to its nearest other centroid, rounded down. */
+    private double[] halfGaps(double[] c) {
+        double[] half = new double[k];
+        Arrays.fill(half, Double.POSITIVE_INFINITY);
+        for (int a = 0; a < k; a++) {
+            for (int b = a + 1; b < k; b++) {
+                double d = direct(c, a * p, c, b * p) * (1 - 2 * directError);
+                half[a] = Math.min(half[a], d);
+                half[b] = Math.min(half[b], d);
+            }
+        }
+        for (int a = 0; a < k; a++) {
+            half[a] *= 0.5;
+        }
+        return half;
+    }
+
+    /** The distance between p values of u at {@code i} and of v at {@code j}, rounded up. */
+    private double direct(double[] u, int i, double[] v, int j) {
+        double s = 0;
+        for (int t = 0; t < p; t++) {
+            double d = u[i + t] - v[j + t];
+            s += d * d;
+        }
+        return Math.sqrt(s) * (1 + directError);
+    }
+}
