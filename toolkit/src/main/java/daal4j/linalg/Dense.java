@@ -493,16 +493,19 @@ public final class Dense {
         }
         nearestInBlock(x, p, from, to, c, k, cNorms, s);
         double[] work = s.dots;
-        int[] nearest = s.label;
-        System.arraycopy(nearest, 0, label, 0, b);
+        System.arraycopy(s.label, 0, label, 0, b);
         System.arraycopy(s.min, 0, min, 0, b);
+        // the two smallest values of each row in one branch-free pass (min and max only, which
+        // the JIT vectorizes): the second smallest is the nearest other centroid's, also on ties
+        double[] least = s.first;
+        Arrays.fill(least, 0, b, Double.POSITIVE_INFINITY);
         Arrays.fill(second, 0, b, Double.POSITIVE_INFINITY);
-        // cluster by cluster, unit stride: every value but the row's own nearest competes
         for (int j = 0; j < k; j++) {
             int o = j * b;
             for (int i = 0; i < b; i++) {
-                double v = nearest[i] == j ? Double.POSITIVE_INFINITY : work[o + i];
-                second[i] = Math.min(second[i], v);
+                double v = work[o + i];
+                second[i] = Math.min(second[i], Math.max(least[i], v));
+                least[i] = Math.min(least[i], v);
             }
         }
     }

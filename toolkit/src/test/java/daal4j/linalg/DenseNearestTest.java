@@ -155,4 +155,51 @@ class DenseNearestTest {
         assertTrue(changed > 0 && changed < N / 2, "some rows change cluster: " + changed);
         assertArrayEquals(expected, held, 1e-9, "counts then sums of the rows under their new clusters");
     }
+
+    /** Second smallest squared distance of row i over the clusters other than {@code skip}. */
+    private static double directSecond(double[] x, double[] c, int k, int i, int skip) {
+        double min = Double.POSITIVE_INFINITY;
+        for (int l = 0; l < k; l++) {
+            if (l == skip) {
+                continue;
+            }
+            double d = 0;
+            for (int j = 0; j < P; j++) {
+                double t = x[i * P + j] - c[l * P + j];
+                d += t * t;
+            }
+            min = Math.min(min, d);
+        }
+        return min;
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 13, 40})
+    void nearestTwoAsComputedDirectly(int k) {
+        double[][] d = data(Math.max(k, 6));
+        double[] x = d[0];
+        double[] c = java.util.Arrays.copyOf(d[1], k * P);
+        double[] xn = new double[N];
+        double[] cn = new double[k];
+        Dense.squaredRowNorms(x, P, 0, N, xn);
+        Dense.squaredRowNorms(c, P, 0, k, cn);
+        int from = 17;
+        int to = 250;
+        int[] label = new int[to - from];
+        double[] min = new double[to - from];
+        double[] second = new double[to - from];
+        Dense.nearestTwo(x, P, from, to, c, k, cn, label, min, second, new NearestScratch(256, k));
+        for (int i = from; i < to; i++) {
+            double[] want = direct(x, c, k, i);
+            assertEquals((int) want[0], label[i - from], "row " + i);
+            // integer data: the expanded form is exact
+            assertEquals(want[1], xn[i] + min[i - from], 0.0, "row " + i);
+            double other = directSecond(x, c, k, i, label[i - from]);
+            if (k == 1) {
+                assertEquals(Double.POSITIVE_INFINITY, second[i - from], "row " + i);
+            } else {
+                assertEquals(other, xn[i] + second[i - from], 0.0, "row " + i);
+            }
+        }
+    }
 }

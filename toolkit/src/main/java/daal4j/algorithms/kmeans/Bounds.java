@@ -41,6 +41,8 @@ final class Bounds {
     /** Rows gathered for the full search: their values, indices and results. */
     private final double[] gx;
     private final int[] gi;
+    /** The rows of a block whose bounds did not settle them. */
+    private final int[] openRows;
     private final int[] gl;
     private final double[] gmin;
     private final double[] gsecond;
@@ -57,6 +59,7 @@ final class Bounds {
         this.lower = new double[part.n];
         this.gx = new double[block * p];
         this.gi = new int[block];
+        this.openRows = new int[block];
         this.gl = new int[block];
         this.gmin = new double[block];
         this.gsecond = new double[block];
@@ -66,10 +69,14 @@ final class Bounds {
      * One Lloyd step against centroids {@code c} (k x p): every row's nearest centroid into
      * {@code labels}, with the rows whose cluster changed moved between the counts and sums of
      * {@code held} (layout of {@link Dense#moveRow}); {@code fresh} recomputes held from all
-     * rows instead, in row order. The first step searches every row.
+     * rows instead, in row order. The first step searches every row. Returns the number of rows
+     * searched.
      */
-    void step(double[] c, int[] labels, double[] held, boolean fresh, NearestScratch scratch) {
-        boolean rebuild = fresh || previous == null;
+    int step(double[] c, int[] labels, double[] held, boolean fresh, NearestScratch scratch) {
+        // labels and held agree before any step but a fresh one (the plain steps before the
+        // bounds keep them so): rows move between the sums in row order, as the plain step moves
+        // them, so that the sums round the same way
+        boolean rebuild = fresh;
         double[] cNorms = new double[k];
         Dense.squaredRowNorms(c, p, 0, k, cNorms);
         double cMax = 0;
@@ -78,7 +85,9 @@ final class Bounds {
         }
         double[] xNorms = part.norms();
         double[] x = part.x;
+        int searched = 0;
         if (previous == null) {
+            searched = part.n;
             for (int from = 0; from < part.n; from += block) {
                 int to = Math.min(part.n, from + block);
                 Dense.nearestTwo(x, p, from, to, c, k, cNorms, gl, gmin, gsecond, scratch);
@@ -103,29 +112,44 @@ final class Bounds {
                 }
             }
             double[] half = halfGaps(c);
-            for (int i = 0; i < part.n; i++) {
-                int a = labels[i];
-                // the triangle inequality, rounded outwards
-                double u = (upper[i] + drift[a]) * (1 + 4 * EPS);
-                double lo = lower[i] - (a == far ? nextDrift : farDrift);
-                lo = lo > 0 ? lo * (1 - 4 * EPS) : 0;
-                upper[i] = u;
-                lower[i] = lo;
-                double err = unitError * (xNorms[i] + cMax);
-                if (proves(u, Math.max(lo, (2 * half[a] - u) * (1 - 4 * EPS)), err)) {
-                    continue;
+            for (int from = 0; from < part.n; from += block) {
+                int to = Math.min(part.n, from + block);
+                // the bounds of the block's rows first, a test per row without a branch
+                int open = 0;
+                for (int i = from; i < to; i++) {
+                    int a = labels[i];
+                    // the triangle inequality, rounded outwards
+                    double u = (upper[i] + drift[a]) * (1 + 4 * EPS);
+                    double lo = Math.max(0.0, (lower[i] - (a == far ? nextDrift : farDrift)) * (1 - 4 * EPS));
+                    upper[i] = u;
+                    lower[i] = lo;
+                    double err = unitError * (xNorms[i] + cMax);
+                    boolean shut = proves(u, Math.max(lo, (2 * half[a] - u) * (1 - 4 * EPS)), err);
+                    openRows[open] = i;
+                    open += shut ? 0 : 1;
                 }
-                // the upper bound has grown with the drifts: one exact distance may be enough
-                u = direct(x, i * p, c, a * p);
-                upper[i] = u;
-                if (proves(u, Math.max(lo, (2 * half[a] - u) * (1 - 4 * EPS)), err)) {
-                    continue;
-                }
-                System.arraycopy(x, i * p, gx, gathered * p, p);
-                gi[gathered++] = i;
-                if (gathered == block) {
+                if (2 * open > to - from) {
+                    // most rows need the search: the block in place beats gathering it (after
+                    // the rows gathered before, so rows move between the sums in row order)
                     flush(c, cNorms, cMax, labels, held, rebuild, scratch);
+                    Dense.nearestTwo(x, p, from, to, c, k, cNorms, gl, gmin, gsecond, scratch);
+                    for (int s = 0; s < to - from; s++) {
+                        settle(from + s, gl[s], gmin[s], gsecond[s], xNorms, cMax, labels, held, rebuild);
+                    }
+                    searched += to - from;
+                    continue;
                 }
+                // a few rows: gathered into a block of their own (measured: one exact distance
+                // per row first, Hamerly's tightening, saved less than it cost)
+                for (int o = 0; o < open; o++) {
+                    int i = openRows[o];
+                    System.arraycopy(x, i * p, gx, gathered * p, p);
+                    gi[gathered++] = i;
+                    if (gathered == block) {
+                        flush(c, cNorms, cMax, labels, held, rebuild, scratch);
+                    }
+                }
+                searched += open;
             }
             flush(c, cNorms, cMax, labels, held, rebuild, scratch);
         }
@@ -142,6 +166,7 @@ final class Bounds {
             }
         }
         previous = c.clone();
+        return searched;
     }
 
     /** The full search of the gathered rows. */
@@ -185,7 +210,7 @@ final class Bounds {
      * left to the index order.
      */
     private static boolean proves(double u, double lo, double err) {
-        return lo > 0 && (u * u + 2 * err) * (1 + 8 * EPS) < lo * lo * (1 - 8 * EPS);
+        return lo > 0 & (u * u + 2 * err) * (1 + 8 * EPS) < lo * lo * (1 - 8 * EPS);
     }
 
     /** Half the distance from each centroid to its nearest other centroid, rounded down. */
@@ -205,13 +230,30 @@ final class Bounds {
         return half;
     }
 
-    /** The distance between p values of u at {@code i} and of v at {@code j}, rounded up. */
+    /**
+     * The distance between p values of u at {@code i} and of v at {@code j}, rounded up; four
+     * running sums, so the additions do not wait on each other.
+     */
     private double direct(double[] u, int i, double[] v, int j) {
-        double s = 0;
-        for (int t = 0; t < p; t++) {
-            double d = u[i + t] - v[j + t];
-            s += d * d;
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int t = 0;
+        for (; t + 3 < p; t += 4) {
+            double d0 = u[i + t] - v[j + t];
+            double d1 = u[i + t + 1] - v[j + t + 1];
+            double d2 = u[i + t + 2] - v[j + t + 2];
+            double d3 = u[i + t + 3] - v[j + t + 3];
+            s0 += d0 * d0;
+            s1 += d1 * d1;
+            s2 += d2 * d2;
+            s3 += d3 * d3;
         }
-        return Math.sqrt(s) * (1 + directError);
+        for (; t < p; t++) {
+            double d = u[i + t] - v[j + t];
+            s0 += d * d;
+        }
+        return Math.sqrt((s0 + s1) + (s2 + s3)) * (1 + directError);
     }
 }

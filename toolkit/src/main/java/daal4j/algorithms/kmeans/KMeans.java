@@ -40,6 +40,7 @@ public final class KMeans {
     private Set<String> resultsToEvaluate = new TreeSet<>(RESULTS);
     private IterationListener listener;
     private boolean bounds = true;
+    private boolean eagerBounds;
 
     /** Lloyd's k-means with {@code nClusters} clusters and at most {@code maxIterations} iterations. */
     public KMeans(int nClusters, int maxIterations) {
@@ -122,6 +123,12 @@ public final class KMeans {
         return this;
     }
 
+    /** Bounds on every step from the first, never given up (tests: bounds under large drifts). */
+    KMeans eagerBounds() {
+        eagerBounds = true;
+        return this;
+    }
+
     /** Calls {@code l} after every iteration on every rank (e.g. to show progress). */
     public KMeans onIteration(IterationListener l) {
         listener = l;
@@ -149,7 +156,7 @@ public final class KMeans {
             // a rank without rows could not check the width itself
             throw new IllegalArgumentException("inputCentroids have " + start[0].cols() + " columns, the data has " + part.p);
         }
-        return new Lloyd(g, part, nClusters, bounds).run(start[0], this);
+        return new Lloyd(g, part, nClusters, bounds, eagerBounds).run(start[0], this);
     }
 
     private Matrix checkCentroids(Object inputCentroids, Matrix data) {

@@ -33,8 +33,20 @@ final class Lloyd {
      */
     private static final int REFRESH = 16;
 
-    /** Unit roundoff of doubles. */
-    private static final double EPS = Math.ulp(1.0) / 2;
+    /**
+     * Bounds start once a plain step moves fewer than this fraction of the rows: while the
+     * centroids still move far, hardly any row keeps provable bounds and setting them up (a
+     * full search that also finds the second-nearest centroid) costs more than a plain step.
+     */
+    private static final double SETTLED = 0.01;
+
+    /**
+     * Bounds get this many steps after their first; a later step that still searches more than
+     * half of this rank's rows ends them for the run (data without cluster structure, where the
+     * nearest and second-nearest centroids stay close: there the bounds cost more than they
+     * save). Each rank decides for itself: the labels are the same either way.
+     */
+    private static final int TRIAL = 2;
 
     private final Group g;
     private final Partition part;
@@ -46,14 +58,28 @@ final class Lloyd {
     private final NearestScratch scratch;
     /** The local rows under their clusters in labels: counts, then sums (k x p). */
     private final double[] held;
-    /** Whether the steps use bounds (false: every distance every step, the plain reference). */
-    private final boolean bounded;
+    /**
+     * Whether the steps may use bounds (false: every distance every step, the plain
+     * reference); turned off for the rest of a run where they do not pay (see {@link #TRIAL}).
+     */
+    private boolean bounded;
+    /** Whether the bounds are running (from the first step that moved few rows on). */
+    private boolean bounding;
+    /** Bounds from the first step on, never given up (tests: bounds under large drifts). */
+    private final boolean eager;
     /** The bounds' state, null until the first bounded step; see {@link Bounds}. */
     private Bounds bounds;
+    private int boundedSteps;
 
-    Lloyd(Group g, Partition part, int k, boolean bounded) {
+    /**
+     * Lloyd's steps over {@code part}; {@code bounded}: bounds where they pay, {@code eager}:
+     * bounds on every step (false, false: every distance every step).
+     */
+    Lloyd(Group g, Partition part, int k, boolean bounded, boolean eager) {
         this.g = g;
-        this.bounded = bounded;
+        this.bounded = bounded || eager;
+        this.eager = eager;
+        this.bounding = eager;
         this.part = part;
         this.k = k;
         this.p = part.p;
@@ -61,6 +87,7 @@ final class Lloyd {
         this.labels = new int[part.n];
         this.scratch = new NearestScratch(block, k);
         this.held = new double[k + k * p];
+        this.bounds = eager ? new Bounds(part, k, block) : null;
     }
 
     /** Runs the iterations from {@code start} (k x p) and evaluates what {@code kmeans} asks for. */
@@ -73,14 +100,22 @@ final class Lloyd {
             double[] partial = new double[k + k * p + 1];
             if (perRow) {
                 partial[k + k * p] = assign(c, partial);
-            } else if (bounded) {
-                if (bounds == null) {
-                    bounds = new Bounds(part, k, block);
-                }
-                bounds.step(c, labels, held, iterations % REFRESH == 0, scratch);
+            } else if (bounding) {
+                int searched = bounds.step(c, labels, held, iterations % REFRESH == 0, scratch);
                 System.arraycopy(held, 0, partial, 0, held.length);
+                boundedSteps++;
+                if (!eager && boundedSteps > TRIAL && 2L * searched > part.n) {
+                    // labels and held are those of the plain step: it carries on from them
+                    bounding = false;
+                    bounded = false;
+                }
             } else {
-                step(c, partial, iterations % REFRESH == 0);
+                boolean fresh = iterations % REFRESH == 0;
+                int moved = step(c, partial, fresh);
+                if (bounded && !fresh && moved < SETTLED * part.n) {
+                    bounds = new Bounds(part, k, block);
+                    bounding = true;
+                }
             }
             double[] all = g.sum(partial);
             double[] next = new double[k * p];
@@ -155,16 +190,19 @@ final class Lloyd {
      * One Lloyd step over the local rows: every row under its nearest centroid in {@code
      * held}, then held into {@code partial} (counts then sums). Only rows whose cluster changed
      * move, block by block while the block is in cache; {@code fresh} first empties held.
+     * Returns the number of rows that moved (all of them when fresh).
      */
-    private void step(double[] c, double[] partial, boolean fresh) {
+    private int step(double[] c, double[] partial, boolean fresh) {
         if (fresh) {
             Arrays.fill(held, 0.0);
             Arrays.fill(labels, -1);
         }
         double[] cNorms = new double[k];
         Dense.squaredRowNorms(c, p, 0, k, cNorms);
+        int moved = 0;
         for (int from = 0; from < part.n; from += block) {
-            Dense.moveToNearest(part.x, p, from, Math.min(part.n, from + block), c, k, cNorms, labels, held, scratch);
+            moved += Dense.moveToNearest(part.x, p, from, Math.min(part.n, from + block), c, k, cNorms, labels, held,
+                    scratch);
         }
         for (int l = 0; l < k; l++) {
             if (held[l] == 0) {
@@ -173,6 +211,7 @@ final class Lloyd {
             }
         }
         System.arraycopy(held, 0, partial, 0, held.length);
+        return moved;
     }
 
     /**

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import daal4j.data.Matrix;
 import daal4j.spmd.Spmd;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -67,9 +66,12 @@ class KMeansBoundsTest {
                             kmeans(k, 40).bounds(false).distributed(true).compute(parts.get(myProcid()), c0));
                     List<KMeansResult> bounded = Spmd.local(ranks).call(() ->
                             kmeans(k, 40).distributed(true).compute(parts.get(myProcid()), c0));
+                    List<KMeansResult> eager = Spmd.local(ranks).call(() ->
+                            kmeans(k, 40).eagerBounds().distributed(true).compute(parts.get(myProcid()), c0));
                     for (int r = 0; r < ranks; r++) {
-                        assertSame(plain.get(r), bounded.get(r), "offset " + offset + ", k " + k + ", rank " + r
-                                + " of " + ranks);
+                        String what = "offset " + offset + ", k " + k + ", rank " + r + " of " + ranks;
+                        assertSame(plain.get(r), bounded.get(r), what);
+                        assertSame(plain.get(r), eager.get(r), what + ", bounds from the first step");
                     }
                 }
             }
@@ -81,10 +83,8 @@ class KMeansBoundsTest {
         // past several refreshes of the sums, with a threshold that stops early
         Matrix x = troublesome(4000, 6, 1e6, 5);
         Matrix c0 = x.rowRange(100, 125);
-        List<KMeansResult> rs = new ArrayList<>();
-        for (boolean b : new boolean[] {false, true}) {
-            rs.add(kmeans(25, 60).bounds(b).accuracyThreshold(1e-10).compute(x, c0));
-        }
-        assertSame(rs.get(0), rs.get(1), "batch");
+        KMeansResult plain = kmeans(25, 60).bounds(false).accuracyThreshold(1e-10).compute(x, c0);
+        assertSame(plain, kmeans(25, 60).accuracyThreshold(1e-10).compute(x, c0), "batch");
+        assertSame(plain, kmeans(25, 60).eagerBounds().accuracyThreshold(1e-10).compute(x, c0), "batch, eager");
     }
 }
