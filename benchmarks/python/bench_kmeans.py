@@ -5,7 +5,9 @@ runs in one process tree.
 
     python3 benchmarks/python/bench_kmeans.py [--reps K] [--rounds R]
 
-Cases: 1,000,000 x 20 with k = 10, and 200,000 x 100 with k = 100 (seeded normal data).
+Cases: 1,000,000 x 20 with k = 10, and 200,000 x 100 with k = 100: seeded normal data (one
+blob, no cluster structure: the worst case for bounds), or with --data blobs k seeded Gaussian
+clusters (centres N(0, 16) for k = 10, N(0, 1) with spread 0.3 for k = 100).
 Prints one table per case with two figures per run:
 - best wall seconds per iteration over all runs (the run least disturbed by other load);
 - CPU seconds per iteration, which a loaded shared machine disturbs far less: for the peers
@@ -26,6 +28,18 @@ from threadpoolctl import threadpool_limits
 from bench_moments import classpath, data_file, java_run
 
 ITERS = 20
+
+
+def blobs_file(rows, cols, k):
+    """Seeded data of k Gaussian clusters, written once under bench-data/."""
+    path = data_file(rows, cols).parent / f"blobs_{rows}x{cols}_k{k}_seed1.f64"
+    if not path.exists():
+        rng = np.random.default_rng(1)
+        scale, spread = (4.0, 1.0) if k == 10 else (1.0, 0.3)
+        centres = rng.standard_normal((k, cols)) * scale
+        x = centres[rng.integers(0, k, rows)] + rng.standard_normal((rows, cols)) * spread
+        x.astype("<f8").tofile(path)
+    return path
 
 
 def children_cpu():
@@ -75,10 +89,11 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--rounds", type=int, default=2, help="alternations of daal4j and the peers")
+    ap.add_argument("--data", choices=["normal", "blobs"], default="normal")
     a = ap.parse_args()
     cp = classpath()
     for rows, cols, k in ((1_000_000, 20, 10), (200_000, 100, 100)):
-        path = data_file(rows, cols)
+        path = data_file(rows, cols) if a.data == "normal" else blobs_file(rows, cols, k)
         x = np.fromfile(path, dtype="<f8").reshape(rows, cols)
         workload = "kmeans" if k == 10 else f"kmeans{k}"
         runs = {"daal4j 1 rank": [], "daal4j 2 local ranks": [], "daal4py batch, 1 thread": [],
@@ -93,7 +108,7 @@ def main():
             runs["scikit-learn elkan, 1 thread"].append(timed(lambda: sklearn_run(x, k, "elkan"), a.reps))
         wall = {n: min(w for w, _ in ts) for n, ts in runs.items()}
         cpu = {n: float(np.median([c for _, c in ts])) for n, ts in runs.items()}
-        print(f"\nk-means, {rows} x {cols}, k = {k}, {ITERS} iterations from the first k rows; "
+        print(f"\nk-means, {rows} x {cols} {a.data} data, k = {k}, {ITERS} iterations from the first k rows; "
               f"load average {load:.1f} -> {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         print("| run | best wall s / iter | CPU s / iter | daal4py / this (CPU) | scikit-learn / this (CPU) "
               "| 1 rank / this (wall) |")
