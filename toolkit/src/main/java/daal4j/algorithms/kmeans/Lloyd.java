@@ -14,13 +14,14 @@ import java.util.Arrays;
  * centroid changed move between them (after a few iterations few do); they are recomputed
  * from all rows every {@value #REFRESH} iterations.
  *
- * <p>The steps skip most distances with Hamerly's bounds, which give exactly Lloyd's labels:
- * per row an upper bound on the distance to its centroid and a lower bound on the distance to
- * any other, moved by the centroids' drifts after each update. A row whose bounds (with a
- * margin for the rounding of the expanded distance form) prove that the search would pick its
- * centroid again keeps it without a distance; the others get all k distances through the
- * block kernel, gathered into blocks. Drifts come from the global centroids, so no rank needs
- * anything from another.
+ * <p>Once the centroids settle (a step moves fewer than {@value #SETTLED} of the rows), the
+ * steps skip most distances with Hamerly's bounds ({@link Bounds}), which give exactly Lloyd's
+ * labels: per row an upper bound on the distance to its centroid and a lower bound on the
+ * distance to any other, moved by the centroids' drifts after each update. A row whose bounds
+ * (with a margin for the rounding of the expanded distance form) prove that the search would
+ * pick its centroid again keeps it without a distance; the others get all k distances through
+ * the block kernel. Drifts come from the global centroids, so no rank needs anything from
+ * another. Where the bounds do not pay (see {@link #TRIAL}) the plain steps carry on.
  */
 final class Lloyd {
 
