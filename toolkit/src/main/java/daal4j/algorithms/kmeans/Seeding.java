@@ -47,8 +47,9 @@ final class Seeding {
     /** randomDense: k distinct rows, each k-subset equally likely. */
     Matrix random() {
         double[] key = new double[part.n];
+        long sequence = Draws.sequence(seed, Draws.RANDOM, 0, 0);
         for (int i = 0; i < part.n; i++) {
-            key[i] = Draws.uniform(seed, Draws.RANDOM, 0, 0, part.offset + i);
+            key[i] = Draws.uniform(sequence, part.offset + i);
         }
         Candidates c = Candidates.best(g, part, new double[][] {key}, k, false)[0];
         return Matrix.wrap(k, p, c.values);
@@ -149,9 +150,20 @@ final class Seeding {
         for (int attempt = 0; attempt < 2 && picks == null; attempt++) {
             boolean flat = attempt == 1;
             for (int t = 0; t < trials; t++) {
+                // only the smallest key of each trial matters (one pick): a row whose key is
+                // certainly above the smallest so far gets an infinite one, which changes no pick
+                long sequence = Draws.sequence(seed, stream, round, t + (flat ? trials : 0));
+                double[] key = keys[t];
+                double best = Double.POSITIVE_INFINITY;
                 for (int i = 0; i < part.n; i++) {
                     double w = flat || d[i] == Double.POSITIVE_INFINITY ? 1.0 : d[i];
-                    keys[t][i] = Draws.raceKey(w, Draws.uniform(seed, stream, round, t + (flat ? trials : 0), part.offset + i));
+                    double u = Draws.uniform(sequence, part.offset + i);
+                    if (Draws.certainlyAbove(w, u, best)) {
+                        key[i] = Double.POSITIVE_INFINITY;
+                    } else {
+                        key[i] = Draws.raceKey(w, u);
+                        best = Math.min(best, key[i]);
+                    }
                 }
             }
             picks = Candidates.best(g, part, keys, 1, false);
