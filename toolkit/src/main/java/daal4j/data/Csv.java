@@ -1,6 +1,7 @@
 package daal4j.data;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -42,87 +43,150 @@ public final class Csv {
         return reader().readFile(file);
     }
 
+    /** Bytes read from a file at a time: lines are parsed while the rest is still on disk. */
+    private static final int CHUNK = 8 << 20;
+
     /** Reads a numeric CSV file. */
     public Matrix readFile(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            Parse parse = new Parse(file.toString(), Files.size(file));
+            byte[] buf = new byte[(int) Math.min(CHUNK, Math.max(1, Files.size(file)))];
+            int len = 0;
+            while (true) {
+                int n = in.readNBytes(buf, len, buf.length - len);
+                len += n;
+                boolean last = len < buf.length;
+                int done = parse.lines(buf, 0, len, last);
+                if (last) {
+                    return parse.matrix();
+                }
+                // keep the unfinished line for the next chunk; a line longer than the buffer grows it
+                len -= done;
+                System.arraycopy(buf, done, buf, 0, len);
+                if (len == buf.length) {
+                    buf = Arrays.copyOf(buf, 2 * buf.length);
+                }
+            }
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(file + ": no such file");
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage());
         }
-        return parse(bytes, file.toString());
     }
 
     /** Parses CSV text; {@code source} names it in errors. */
     public Matrix parse(String text, String source) {
-        return parse(text.getBytes(StandardCharsets.UTF_8), source);
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        Parse parse = new Parse(source, b.length);
+        parse.lines(b, 0, b.length, true);
+        return parse.matrix();
     }
 
-    private Matrix parse(byte[] b, String source) {
-        int pos = 0;
-        int line = 1;
-        for (int s = 0; s < skipRows && pos < b.length; s++, line++) {
-            while (pos < b.length && b[pos] != '\n') {
-                pos++;
-            }
-            pos++;
+    /** The state of one parse, fed whole lines a chunk at a time. */
+    private final class Parse {
+        private final String source;
+        private final long size;
+        private long consumed; // bytes of the input before the current chunk
+        private int skip = skipRows;
+        private int line = 1;
+        private int cols = -1;
+        private double[] values = new double[1024];
+        private int count;
+        private int rows;
+        private final char[] token = new char[64];
+
+        Parse(String source, long size) {
+            this.source = source;
+            this.size = size;
         }
-        int cols = -1;
-        double[] values = new double[1024];
-        int count = 0;
-        int rows = 0;
-        char[] token = new char[64];
-        while (pos < b.length) {
-            int end = pos;
-            while (end < b.length && b[end] != '\n') {
-                end++;
-            }
-            int lineEnd = end > pos && b[end - 1] == '\r' ? end - 1 : end;
-            if (isBlank(b, pos, lineEnd)) {
-                pos = end + 1;
-                line++;
-                continue;
-            }
-            // a single trailing delimiter ends the row, it does not open an empty field
-            if (b[lineEnd - 1] == delimiter) {
-                lineEnd--;
-            }
-            int col = 0;
-            int f = pos;
-            while (true) {
-                int g = f;
-                while (g < lineEnd && b[g] != delimiter) {
-                    g++;
+
+        /**
+         * Parses the complete lines of b[from, to) (and, when {@code last}, a final line without
+         * a newline); returns where the first line not parsed starts.
+         */
+        int lines(byte[] b, int from, int to, boolean last) {
+            int pos = from;
+            while (pos < to) {
+                int end = pos;
+                while (end < to && b[end] != '\n') {
+                    end++;
                 }
-                if (count == values.length) {
-                    values = Arrays.copyOf(values, values.length * 2);
-                }
-                if (g - f > token.length) {
-                    token = new char[g - f];
-                }
-                values[count++] = number(b, f, g, token, source, line, col + 1);
-                col++;
-                if (g >= lineEnd) {
+                if (end == to && !last) {
                     break;
                 }
-                f = g + 1;
+                if (skip > 0) {
+                    skip--;
+                } else {
+                    add(b, pos, end);
+                }
+                pos = end + 1;
+                line++;
             }
+            consumed += Math.min(pos, to) - from;
+            return Math.min(pos, to);
+        }
+
+        private void add(byte[] b, int pos, int end) {
+            int lineEnd = end > pos && b[end - 1] == '\r' ? end - 1 : end;
+            if (isBlank(b, pos, lineEnd)) {
+                return;
+            }
+            // a line of n bytes holds at most n / 2 + 1 fields
+            int need = count + (lineEnd - pos) / 2 + 1;
+            if (need > values.length) {
+                // after the first row: room for the rows the rest of the input holds at this
+                // row's length, plus a tenth, so the array is grown once, not doubled 17 times
+                long estimate = cols < 0 ? need
+                        : count + (size - consumed) / Math.max(1, end + 1 - pos) * cols * 11 / 10 + cols;
+                values = Arrays.copyOf(values, (int) Math.min(Integer.MAX_VALUE - 8,
+                        Math.max(need, Math.max(2L * values.length, estimate))));
+            }
+            int col = row(b, pos, lineEnd, values, count, token, source, line);
             if (cols < 0) {
                 cols = col;
             } else if (col != cols) {
                 throw new IllegalArgumentException(source + ": line " + line + ": " + col
                         + " fields, expected " + cols + " as in the first row");
             }
+            count += col;
             rows++;
-            pos = end + 1;
-            line++;
         }
-        if (rows == 0) {
-            throw new IllegalArgumentException(source + ": empty file, no rows of numbers");
+
+        Matrix matrix() {
+            if (rows == 0) {
+                throw new IllegalArgumentException(source + ": empty file, no rows of numbers");
+            }
+            return Matrix.wrap(rows, cols, count == values.length ? values : Arrays.copyOf(values, count));
         }
-        return Matrix.wrap(rows, cols, count == values.length ? values : Arrays.copyOf(values, count));
+    }
+
+    /**
+     * Parses the fields of one line [from, lineEnd) into values from {@code at} on; returns
+     * how many there were. A method of its own so that the JIT compiles it whole, not as an
+     * on-stack replacement of the file's loop.
+     */
+    private int row(byte[] b, int from, int lineEnd, double[] values, int at, char[] token, String source, int line) {
+        // a single trailing delimiter ends the row, it does not open an empty field
+        if (b[lineEnd - 1] == delimiter) {
+            lineEnd--;
+        }
+        int col = 0;
+        int f = from;
+        while (true) {
+            int g = f;
+            while (g < lineEnd && b[g] != delimiter) {
+                g++;
+            }
+            if (g - f > token.length) {
+                token = new char[g - f];
+            }
+            values[at + col] = number(b, f, g, token, source, line, col + 1);
+            col++;
+            if (g >= lineEnd) {
+                return col;
+            }
+            f = g + 1;
+        }
     }
 
     private static boolean isBlank(byte[] b, int from, int to) {

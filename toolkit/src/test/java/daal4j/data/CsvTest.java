@@ -105,6 +105,35 @@ class CsvTest {
         assertTrue(Csv.read(f).approxEquals(Matrix.of(new double[][] {{1.5, 2}, {3, 4}}), 0));
     }
 
+    /**
+     * A file larger than the reader's 8 MB chunk, with a header, CRLF and LF lines of varying
+     * length, blank lines and trailing commas: lines cut by chunk ends read as the same text
+     * parsed in one piece, and a ragged row far into the file is named by its line.
+     */
+    @Test
+    void filesLargerThanAChunkReadAsTheirText(@TempDir Path dir) throws Exception {
+        Random rnd = new Random(5);
+        StringBuilder text = new StringBuilder("a,b,c,d,e\n");
+        for (int i = 0; i < 250_000; i++) {
+            for (int j = 0; j < 5; j++) {
+                text.append(j > 0 ? "," : "").append(String.format(Locale.ROOT, "%." + (1 + rnd.nextInt(9)) + "f",
+                        rnd.nextGaussian() * Math.pow(10, rnd.nextInt(5))));
+            }
+            text.append(i % 3 == 0 ? ",\r\n" : i % 1000 == 7 ? "\n\n" : "\n");
+        }
+        assertTrue(text.length() > 9 << 20, "the file must span chunks: " + text.length());
+        Path f = dir.resolve("big.csv");
+        Files.writeString(f, text);
+        Matrix read = Csv.reader().skipRows(1).readFile(f);
+        Matrix parsed = Csv.reader().skipRows(1).parse(text.toString(), "text");
+        assertEquals(250_000, read.rows());
+        assertArrayEquals(parsed.rowMajorView(), read.rowMajorView());
+
+        Files.writeString(f, text + "1,2,3\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Csv.reader().skipRows(1).readFile(f));
+        assertTrue(e.getMessage().contains("line " + (text.toString().split("\n", -1).length) + ": 3 fields"), e.getMessage());
+    }
+
     private static double minOf(double[] v) {
         double m = Double.POSITIVE_INFINITY;
         for (double x : v) {
