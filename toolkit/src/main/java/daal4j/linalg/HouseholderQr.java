@@ -50,7 +50,9 @@ public final class HouseholderQr {
         }
         int k = Math.min(m, p);
         double[] tau = new double[Math.max(1, k)];
-        if (k > 0) {
+        if (k > 0 && m >= p && p > LEAF_ROWS) {
+            recursiveLq(a, p, m, 0, p, tau, new double[p * p], new double[p * p + p]);
+        } else if (k > 0) {
             LAPACK lapack = Linalg.lapack();
             intW info = new intW(0);
             double[] query = new double[1];
@@ -62,6 +64,39 @@ public final class HouseholderQr {
             }
         }
         return new HouseholderQr(m, p, a, tau);
+    }
+
+    /** Rows of a panel that the recursion factors with the unblocked dgelq2. */
+    private static final int LEAF_ROWS = 4;
+
+    /**
+     * The LQ factorization of rows [r0, r1) of the column-major p x m matrix {@code a}, rows
+     * before r0 already done: the top half recursively, its reflectors applied to the bottom
+     * half at once (dlarft, dlarfb: matrix-matrix products), then the bottom half. dgelqf does
+     * the same with one level of 32-row panels, each factored a row at a time (matrix-vector
+     * products, two thirds of the work for 50 columns); recursion leaves that to panels of
+     * {@value #LEAF_ROWS} rows. The output is dgelqf's compact form, so dormlq applies it.
+     */
+    private static void recursiveLq(double[] a, int p, int m, int r0, int r1, double[] tau, double[] t,
+                                    double[] work) {
+        LAPACK lapack = Linalg.lapack();
+        int rows = r1 - r0;
+        int n = m - r0;
+        int at = r0 + r0 * p;
+        if (rows <= LEAF_ROWS) {
+            intW info = new intW(0);
+            lapack.dgelq2(rows, n, a, at, p, tau, r0, work, 0, info);
+            if (info.val != 0) {
+                throw new ArithmeticException("QR failed: LAPACK dgelq2 info " + info.val);
+            }
+            return;
+        }
+        int h = rows / 2;
+        recursiveLq(a, p, m, r0, r0 + h, tau, t, work);
+        int below = rows - h;
+        lapack.dlarft("F", "R", n, h, a, at, p, tau, r0, t, 0, h);
+        lapack.dlarfb("R", "N", "F", "R", below, n, h, a, at, p, t, 0, h, a, at + h, p, work, 0, below);
+        recursiveLq(a, p, m, r0 + h, r1, tau, t, work);
     }
 
     /** Factors a whole matrix. */
