@@ -40,20 +40,15 @@ def _median(f, reps):
 
 def run(peer, workload, paths, rows, cols, reps, threads=None):
     x, y = _load(paths, rows, cols)
-    global THREADS
-    saved, THREADS = THREADS, threads or THREADS
-    try:
-        f = globals()[f"_{peer}"](workload, x, y, paths)
-    finally:
-        THREADS = saved
+    f = globals()[f"_{peer}"](workload, x, y, paths, threads or THREADS)
     if f is None:
         return None
     return _median(f, reps)
 
 
-def _numpy(w, x, y, paths):
+def _numpy(w, x, y, paths, threads=THREADS):
     from threadpoolctl import threadpool_limits
-    lim = threadpool_limits(THREADS)  # kept for the process: same core budget as daal4j's 1 rank
+    lim = threadpool_limits(threads)  # kept for the process: same core budget as daal4j's 1 rank
     _numpy.limit = lim
     if w == "moments":
         return lambda: (x.mean(axis=0), x.var(axis=0, ddof=1))
@@ -71,9 +66,9 @@ def _numpy(w, x, y, paths):
     return None
 
 
-def _sklearn(w, x, y, paths):
+def _sklearn(w, x, y, paths, threads=THREADS):
     from threadpoolctl import threadpool_limits
-    _sklearn.limit = threadpool_limits(THREADS)
+    _sklearn.limit = threadpool_limits(threads)
     from sklearn import cluster, decomposition, linear_model, naive_bayes
     if w == "linear_regression":
         return lambda: linear_model.LinearRegression().fit(x, y)
@@ -93,9 +88,9 @@ def _sklearn(w, x, y, paths):
     return None
 
 
-def _daal4py(w, x, y, paths):
+def _daal4py(w, x, y, paths, threads=THREADS):
     import daal4py as d4p
-    d4p.daalinit(THREADS)
+    d4p.daalinit(threads)
     if w == "moments":
         return lambda: d4p.low_order_moments().compute(x)
     if w == "covariance":
@@ -122,7 +117,7 @@ def _daal4py(w, x, y, paths):
     return None
 
 
-def _pandas(w, x, y, paths):
+def _pandas(w, x, y, paths, threads=THREADS):
     import pandas as pd
     if w == "csv_ingest":
         return lambda: pd.read_csv(paths["x"], header=None, dtype=np.float64)

@@ -93,7 +93,7 @@ public final class Csv {
         private double[] values = new double[1024];
         private int count;
         private int rows;
-        private final char[] token = new char[64];
+        private char[] token = new char[64];
 
         Parse(String source, long size) {
             this.source = source;
@@ -141,7 +141,7 @@ public final class Csv {
                 values = Arrays.copyOf(values, (int) Math.min(Integer.MAX_VALUE - 8,
                         Math.max(need, Math.max(2L * values.length, estimate))));
             }
-            int col = row(b, pos, lineEnd, values, count, token, source, line);
+            int col = row(b, pos, lineEnd, count);
             if (cols < 0) {
                 cols = col;
             } else if (col != cols) {
@@ -152,40 +152,40 @@ public final class Csv {
             rows++;
         }
 
+        /**
+         * Parses the fields of one line [from, lineEnd) into values from {@code at} on; returns
+         * how many there were. A method of its own so that the JIT compiles it whole, not as an
+         * on-stack replacement of the file's loop.
+         */
+        private int row(byte[] b, int from, int lineEnd, int at) {
+            // a single trailing delimiter ends the row, it does not open an empty field
+            if (b[lineEnd - 1] == delimiter) {
+                lineEnd--;
+            }
+            int col = 0;
+            int f = from;
+            while (true) {
+                int g = f;
+                while (g < lineEnd && b[g] != delimiter) {
+                    g++;
+                }
+                if (g - f > token.length) {
+                    token = new char[g - f];
+                }
+                values[at + col] = number(b, f, g, token, source, line, col + 1);
+                col++;
+                if (g >= lineEnd) {
+                    return col;
+                }
+                f = g + 1;
+            }
+        }
+
         Matrix matrix() {
             if (rows == 0) {
                 throw new IllegalArgumentException(source + ": empty file, no rows of numbers");
             }
             return Matrix.wrap(rows, cols, count == values.length ? values : Arrays.copyOf(values, count));
-        }
-    }
-
-    /**
-     * Parses the fields of one line [from, lineEnd) into values from {@code at} on; returns
-     * how many there were. A method of its own so that the JIT compiles it whole, not as an
-     * on-stack replacement of the file's loop.
-     */
-    private int row(byte[] b, int from, int lineEnd, double[] values, int at, char[] token, String source, int line) {
-        // a single trailing delimiter ends the row, it does not open an empty field
-        if (b[lineEnd - 1] == delimiter) {
-            lineEnd--;
-        }
-        int col = 0;
-        int f = from;
-        while (true) {
-            int g = f;
-            while (g < lineEnd && b[g] != delimiter) {
-                g++;
-            }
-            if (g - f > token.length) {
-                token = new char[g - f];
-            }
-            values[at + col] = number(b, f, g, token, source, line, col + 1);
-            col++;
-            if (g >= lineEnd) {
-                return col;
-            }
-            f = g + 1;
         }
     }
 

@@ -1,5 +1,6 @@
 package daal4j.algorithms.covariance;
 
+import daal4j.algorithms.RowSummaries;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
 import daal4j.linalg.Dense;
@@ -209,15 +210,9 @@ public final class CrossProducts {
 
     /** The summary of a's rows followed by b's. */
     public static CrossProducts merge(CrossProducts a, CrossProducts b) {
-        // a rank with no rows has nothing to add, whatever width its empty input had
-        if (b.n == 0) {
-            return a;
-        }
-        if (a.n == 0) {
-            return b;
-        }
-        if (a.p != b.p) {
-            throw new IllegalArgumentException("feature counts differ: " + a.p + " and " + b.p + " columns");
+        CrossProducts alone = RowSummaries.eitherAlone(a, a.n, a.p, b, b.n, b.p);
+        if (alone != null) {
+            return alone;
         }
         double[] u = a.upper.clone();
         for (int k = 0; k < u.length; k++) {

@@ -1,5 +1,6 @@
 package daal4j.algorithms.moments;
 
+import daal4j.algorithms.RowSummaries;
 import java.util.Arrays;
 
 /**
@@ -146,15 +147,9 @@ final class MomentsPartial {
 
     /** The summary of a's rows followed by b's. */
     static MomentsPartial merge(MomentsPartial a, MomentsPartial b) {
-        // a rank with no rows has nothing to contribute, whatever width its empty input had
-        if (b.n == 0) {
-            return a;
-        }
-        if (a.n == 0) {
-            return b;
-        }
-        if (a.p != b.p) {
-            throw new IllegalArgumentException("feature counts differ: " + a.p + " and " + b.p + " columns");
+        MomentsPartial alone = RowSummaries.eitherAlone(a, a.n, a.p, b, b.n, b.p);
+        if (alone != null) {
+            return alone;
         }
         int p = a.p;
         long n = a.n + b.n;

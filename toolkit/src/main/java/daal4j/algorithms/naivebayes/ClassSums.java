@@ -1,5 +1,6 @@
 package daal4j.algorithms.naivebayes;
 
+import daal4j.algorithms.RowSummaries;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
 import java.util.Arrays;
@@ -102,15 +103,9 @@ final class ClassSums {
 
     /** The sums of a's rows and b's. */
     static ClassSums merge(ClassSums a, ClassSums b) {
-        // a rank with no rows has nothing to add, whatever width its empty input had
-        if (b.n == 0) {
-            return a;
-        }
-        if (a.n == 0) {
-            return b;
-        }
-        if (a.p != b.p) {
-            throw new IllegalArgumentException("feature counts differ: " + a.p + " and " + b.p + " columns");
+        ClassSums alone = RowSummaries.eitherAlone(a, a.n, a.p, b, b.n, b.p);
+        if (alone != null) {
+            return alone;
         }
         double[] s = a.sums.clone();
         for (int k = 0; k < s.length; k++) {
