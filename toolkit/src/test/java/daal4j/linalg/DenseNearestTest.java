@@ -202,4 +202,63 @@ class DenseNearestTest {
             }
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3, 7, 20})
+    void squaredDistancesAreThePlainLoopsBits(int p) {
+        Random r = new Random(p);
+        int n = 103; // not a multiple of the four rows done together
+        double[] x = new double[n * p];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 1e3 + r.nextGaussian() * Math.exp(r.nextGaussian() * 5);
+        }
+        double[] c = new double[3 + p];
+        for (int j = 0; j < c.length; j++) {
+            c[j] = 1e3 + r.nextGaussian();
+        }
+        for (int from : new int[] {0, 1, 5}) {
+            int to = n - from / 2;
+            double[] out = new double[to - from];
+            Dense.squaredDistances(x, p, from, to, c, 3, out);
+            for (int i = from; i < to; i++) {
+                double s = 0;
+                for (int j = 0; j < p; j++) {
+                    double t = x[i * p + j] - c[3 + j];
+                    s += t * t;
+                }
+                assertEquals(Double.doubleToRawLongBits(s), Double.doubleToRawLongBits(out[i - from]),
+                        "row " + i + " from " + from);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {13, 40})
+    void moveToNearestGivesNearestsDistancesUpToTheRowNorms(int k) {
+        double[][] d = data(k);
+        double[] x = d[0];
+        double[] c = d[1];
+        double[] xn = new double[N];
+        double[] cn = new double[k];
+        Dense.squaredRowNorms(x, P, 0, N, xn);
+        Dense.squaredRowNorms(c, P, 0, k, cn);
+        NearestScratch scratch = new NearestScratch(64, k);
+        int[] label = new int[N];
+        double[] dist = new double[N];
+        for (int from = 0; from < N; from += 64) {
+            Dense.nearest(x, P, from, Math.min(N, from + 64), xn, c, k, cn, label, dist, scratch);
+        }
+        int[] moved = new int[N];
+        java.util.Arrays.fill(moved, -1);
+        double[] least = new double[N];
+        double[] held = new double[k + k * P];
+        for (int from = 0; from < N; from += 64) {
+            Dense.moveToNearest(x, P, from, Math.min(N, from + 64), c, k, cn, moved, held, least, scratch);
+        }
+        assertArrayEquals(label, moved);
+        for (int i = 0; i < N; i++) {
+            assertEquals(Double.doubleToRawLongBits(dist[i]), Double.doubleToRawLongBits(Math.max(0.0, xn[i] + least[i])),
+                    "row " + i);
+        }
+    }
 }

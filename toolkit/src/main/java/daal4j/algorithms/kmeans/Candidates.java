@@ -3,6 +3,7 @@ package daal4j.algorithms.kmeans;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Rows picked by a key across ranks without moving the data: each rank offers only its best
@@ -37,27 +38,68 @@ final class Candidates {
      * ranks with the largest keys ({@code largest}) or the smallest finite keys; one collective.
      */
     static Candidates[] best(Group g, Partition part, double[][] keys, int m, boolean largest) {
-        int p = part.p;
-        double[][] offers = g.allgather(() -> {
-            int stride = 2 + p;
-            double[] out = new double[0];
-            int used = 0;
-            for (double[] key : keys) {
-                int[] local = localBest(key, part.n, m, largest);
-                out = Arrays.copyOf(out, used + 1 + local.length * stride);
-                out[used++] = local.length;
-                for (int i : local) {
-                    out[used] = key[i];
-                    out[used + 1] = part.offset + i;
-                    System.arraycopy(part.x, i * p, out, used + 2, p);
-                    used += stride;
+        return merge(g, part, keys.length, m, largest, () -> {
+            int[][] local = new int[keys.length][];
+            double[][] localKeys = new double[keys.length][];
+            for (int t = 0; t < keys.length; t++) {
+                local[t] = localBest(keys[t], part.n, m, largest);
+                localKeys[t] = new double[local[t].length];
+                for (int j = 0; j < local[t].length; j++) {
+                    localKeys[t][j] = keys[t][local[t][j]];
                 }
             }
-            return out;
+            return offers(part, local, localKeys);
         });
-        Candidates[] result = new Candidates[keys.length];
+    }
+
+    /**
+     * For each trial t, the row of all ranks with the smallest finite key, given each rank's
+     * own smallest: key[t] at local row row[t] (-1 when the rank has none); one collective.
+     */
+    static Candidates[] smallest(Group g, Partition part, double[] key, int[] row) {
+        return merge(g, part, key.length, 1, false, () -> {
+            int[][] local = new int[key.length][];
+            double[][] localKeys = new double[key.length][];
+            for (int t = 0; t < key.length; t++) {
+                boolean some = row[t] >= 0 && key[t] < Double.POSITIVE_INFINITY;
+                local[t] = some ? new int[] {row[t]} : new int[0];
+                localKeys[t] = some ? new double[] {key[t]} : new double[0];
+            }
+            return offers(part, local, localKeys);
+        });
+    }
+
+    /** This rank's offer: per trial a count, then (key, global row, values) per row. */
+    private static double[] offers(Partition part, int[][] local, double[][] localKeys) {
+        int p = part.p;
+        int stride = 2 + p;
+        int size = 0;
+        for (int[] l : local) {
+            size += 1 + l.length * stride;
+        }
+        double[] out = new double[size];
+        int used = 0;
+        for (int t = 0; t < local.length; t++) {
+            out[used++] = local[t].length;
+            for (int j = 0; j < local[t].length; j++) {
+                int i = local[t][j];
+                out[used] = localKeys[t][j];
+                out[used + 1] = part.offset + i;
+                System.arraycopy(part.x, i * p, out, used + 2, p);
+                used += stride;
+            }
+        }
+        return out;
+    }
+
+    /** Every rank's offers for {@code trials} trials gathered and merged alike: the m best rows of each. */
+    private static Candidates[] merge(Group g, Partition part, int trials, int m, boolean largest,
+                                      Supplier<double[]> offer) {
+        int p = part.p;
+        double[][] offers = g.allgather(offer);
+        Candidates[] result = new Candidates[trials];
         int[] cursor = new int[offers.length];
-        for (int t = 0; t < keys.length; t++) {
+        for (int t = 0; t < trials; t++) {
             List<double[]> all = new ArrayList<>();
             for (int r = 0; r < offers.length; r++) {
                 int c = cursor[r];

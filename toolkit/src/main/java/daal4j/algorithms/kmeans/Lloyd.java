@@ -71,6 +71,11 @@ final class Lloyd {
     /** The bounds' state, null until the first bounded step; see {@link Bounds}. */
     private Bounds bounds;
     private int boundedSteps;
+    /**
+     * Whether dist holds, from this iteration's plain step, each row's distance to its nearest
+     * centroid minus the row's squared norm (what a reseed needs, without a second search).
+     */
+    private boolean leastInDist;
 
     /**
      * Lloyd's steps over {@code part}; {@code bounded}: bounds where they pay, {@code eager}:
@@ -99,6 +104,7 @@ final class Lloyd {
         boolean perRow = params.listener() != null;
         while (iterations < params.maxIterations()) {
             double[] partial = new double[k + k * p + 1];
+            leastInDist = false;
             if (perRow) {
                 partial[k + k * p] = assign(c, partial);
             } else if (bounding) {
@@ -113,6 +119,7 @@ final class Lloyd {
             } else {
                 boolean fresh = iterations % REFRESH == 0;
                 int moved = step(c, partial, fresh);
+                leastInDist = true;
                 if (bounded && !fresh && moved < SETTLED * part.n) {
                     bounds = new Bounds(part, k, block);
                     bounding = true;
@@ -131,7 +138,13 @@ final class Lloyd {
                 }
             }
             if (empty > 0) {
-                if (!perRow) {
+                if (leastInDist) {
+                    // the plain step's search left each row's distance up to its norm in dist
+                    double[] xNorms = part.norms();
+                    for (int i = 0; i < part.n; i++) {
+                        dist[i] = Math.max(0.0, xNorms[i] + dist[i]);
+                    }
+                } else if (!perRow) {
                     // the distances to this iteration's centroids (rare: a cluster emptied); the
                     // labels it writes are the ones the step just chose (the same search)
                     assign(c, null);
@@ -191,6 +204,7 @@ final class Lloyd {
      * One Lloyd step over the local rows: every row under its nearest centroid in {@code
      * held}, then held into {@code partial} (counts then sums). Only rows whose cluster changed
      * move, block by block while the block is in cache; {@code fresh} first empties held.
+     * Each row's distance to its centroid minus its squared norm goes into dist (for a reseed).
      * Returns the number of rows that moved (all of them when fresh).
      */
     private int step(double[] c, double[] partial, boolean fresh) {
@@ -200,10 +214,13 @@ final class Lloyd {
         }
         double[] cNorms = new double[k];
         Dense.squaredRowNorms(c, p, 0, k, cNorms);
+        if (dist == null) {
+            dist = new double[part.n];
+        }
         int moved = 0;
         for (int from = 0; from < part.n; from += block) {
             moved += Dense.moveToNearest(part.x, p, from, Math.min(part.n, from + block), c, k, cNorms, labels, held,
-                    scratch);
+                    dist, scratch);
         }
         for (int l = 0; l < k; l++) {
             if (held[l] == 0) {

@@ -87,4 +87,22 @@ class KMeansBoundsTest {
         assertSame(plain, kmeans(25, 60).accuracyThreshold(1e-10).compute(x, c0), "batch");
         assertSame(plain, kmeans(25, 60).eagerBounds().accuracyThreshold(1e-10).compute(x, c0), "batch, eager");
     }
+
+    @Test
+    void reseedsFromTheStepsOwnDistancesAsFromASecondSearch() {
+        // duplicated initial centroids empty clusters in the first steps: the plain steps reseed
+        // from the distances their search left, a run with a listener from a full search per row
+        Matrix x = troublesome(3000, 4, 1e5, 23);
+        Matrix c0 = x.rowRange(0, 30);
+        for (int ranks = 1; ranks <= 3; ranks++) {
+            List<Matrix> parts = KMeansData.split(x, ranks);
+            List<KMeansResult> perRow = Spmd.local(ranks).call(() -> kmeans(30, 25).bounds(false).onIteration((i, o) -> { })
+                    .distributed(true).compute(parts.get(myProcid()), c0));
+            List<KMeansResult> plain = Spmd.local(ranks).call(() ->
+                    kmeans(30, 25).bounds(false).distributed(true).compute(parts.get(myProcid()), c0));
+            for (int r = 0; r < ranks; r++) {
+                assertSame(perRow.get(r), plain.get(r), "rank " + r + " of " + ranks);
+            }
+        }
+    }
 }
