@@ -412,6 +412,54 @@ public final class Dense {
     }
 
     /**
+     * Squared Euclidean distance of each row i in [from, to) of row-major x (n x p) to row
+     * label[i] of row-major c (p columns), into out[0 .. to - from), with the bits of {@link
+     * #squaredDistances} (feature order), four rows at a time.
+     */
+    public static void squaredDistancesToLabelled(double[] x, int p, int from, int to, double[] c, int[] label,
+                                                  double[] out) {
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            int o0 = i * p;
+            int o1 = o0 + p;
+            int o2 = o1 + p;
+            int o3 = o2 + p;
+            int c0 = label[i] * p;
+            int c1 = label[i + 1] * p;
+            int c2 = label[i + 2] * p;
+            int c3 = label[i + 3] * p;
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            for (int j = 0; j < p; j++) {
+                double d0 = x[o0 + j] - c[c0 + j];
+                double d1 = x[o1 + j] - c[c1 + j];
+                double d2 = x[o2 + j] - c[c2 + j];
+                double d3 = x[o3 + j] - c[c3 + j];
+                s0 += d0 * d0;
+                s1 += d1 * d1;
+                s2 += d2 * d2;
+                s3 += d3 * d3;
+            }
+            out[i - from] = s0;
+            out[i - from + 1] = s1;
+            out[i - from + 2] = s2;
+            out[i - from + 3] = s3;
+        }
+        for (; i < to; i++) {
+            int o = i * p;
+            int co = label[i] * p;
+            double s = 0;
+            for (int j = 0; j < p; j++) {
+                double d = x[o + j] - c[co + j];
+                s += d * d;
+            }
+            out[i - from] = s;
+        }
+    }
+
+    /**
      * For rows [from, to) of row-major x (n x p), the nearest of the k rows of row-major c
      * (k x p) by Euclidean distance: its index into label[from..to) (the lowest index on
      * ties) and the squared distance into dist[from..to). xNorms and cNorms are the squared

@@ -261,4 +261,34 @@ class DenseNearestTest {
                     "row " + i);
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 6, 20})
+    void squaredDistancesToLabelledAreThePlainLoopsBits(int p) {
+        Random r = new Random(31 + p);
+        int n = 99;
+        int k = 5;
+        double[] x = new double[n * p];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = -1e4 + r.nextGaussian() * Math.exp(r.nextGaussian() * 5);
+        }
+        double[] c = new double[k * p];
+        for (int j = 0; j < c.length; j++) {
+            c[j] = -1e4 + r.nextGaussian();
+        }
+        int[] label = new int[n];
+        for (int i = 0; i < n; i++) {
+            label[i] = r.nextInt(k);
+        }
+        double[] out = new double[n];
+        Dense.squaredDistancesToLabelled(x, p, 2, n, c, label, out);
+        for (int i = 2; i < n; i++) {
+            double s = 0;
+            for (int j = 0; j < p; j++) {
+                double t = x[i * p + j] - c[label[i] * p + j];
+                s += t * t;
+            }
+            assertEquals(Double.doubleToRawLongBits(s), Double.doubleToRawLongBits(out[i - 2]), "row " + i);
+        }
+    }
 }

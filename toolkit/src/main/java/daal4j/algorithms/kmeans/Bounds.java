@@ -32,10 +32,25 @@ final class Bounds {
     private final double unitError;
     /** Relative error of a distance computed directly (differences, squares, sum, root). */
     private final double directError;
-    /** Upper bound on each row's distance to its centroid. */
+    /**
+     * Each row's upper bound on the distance to its centroid a, less grown[a] (at least): the
+     * bound now is upper[i] + grown[a], so a step moves no row's bound, only grown.
+     */
     private final double[] upper;
-    /** Lower bound on each row's distance to any other centroid. */
+    /** Each row's lower bound on the distance to any other centroid, plus shrunk[a] (at most). */
     private final double[] lower;
+    /**
+     * Per centroid, the sum of its drifts so far, rounded up: what the upper bounds of its rows
+     * have grown by since the start (a row's bound stores the sum when it was set).
+     */
+    private final double[] grown;
+    /**
+     * Per centroid, the sum so far of the largest drift of the other centroids, rounded up:
+     * what the lower bounds of its rows have shrunk by since the start.
+     */
+    private final double[] shrunk;
+    /** Per block of rows, the largest squared row norm (for the rounding error of the test). */
+    private final double[] blockNorm;
     /** The centroids of the previous step, null before the first. */
     private double[] previous;
     /** Rows gathered for the full search: their values, indices and results. */
@@ -57,6 +72,13 @@ final class Bounds {
         this.directError = (p + 4) * EPS;
         this.upper = new double[part.n];
         this.lower = new double[part.n];
+        this.grown = new double[k];
+        this.shrunk = new double[k];
+        double[] xNorms = part.norms();
+        this.blockNorm = new double[(part.n + block - 1) / block];
+        for (int i = 0; i < part.n; i++) {
+            blockNorm[i / block] = Math.max(blockNorm[i / block], xNorms[i]);
+        }
         this.gx = new double[block * p];
         this.gi = new int[block];
         this.openRows = new int[block];
@@ -111,19 +133,24 @@ final class Bounds {
                     nextDrift = Math.max(nextDrift, drift[l]);
                 }
             }
+            for (int l = 0; l < k; l++) {
+                // the triangle inequality: sums rounded up, so each covers the exact sum of drifts
+                grown[l] = Math.nextUp(grown[l] + drift[l]);
+                shrunk[l] = Math.nextUp(shrunk[l] + (l == far ? nextDrift : farDrift));
+            }
             double[] half = halfGaps(c);
             for (int from = 0; from < part.n; from += block) {
                 int to = Math.min(part.n, from + block);
-                // the bounds of the block's rows first, a test per row without a branch
+                double err = unitError * (blockNorm[from / block] + cMax);
+                // the bounds of the block's rows first, a test per row without a branch; the
+                // bounds are read, not written (the sums per centroid moved them)
                 int open = 0;
                 for (int i = from; i < to; i++) {
                     int a = labels[i];
-                    // the triangle inequality, rounded outwards
-                    double u = (upper[i] + drift[a]) * (1 + 4 * EPS);
-                    double lo = Math.max(0.0, (lower[i] - (a == far ? nextDrift : farDrift)) * (1 - 4 * EPS));
-                    upper[i] = u;
-                    lower[i] = lo;
-                    double err = unitError * (xNorms[i] + cMax);
+                    // rounded outwards: the exact sums are non-negative, so the rounding of the
+                    // addition is relative to the result
+                    double u = (upper[i] + grown[a]) * (1 + 4 * EPS);
+                    double lo = Math.max(0.0, (lower[i] - shrunk[a]) * (1 - 4 * EPS));
                     boolean shut = proves(u, Math.max(lo, (2 * half[a] - u) * (1 - 4 * EPS)), err);
                     openRows[open] = i;
                     open += shut ? 0 : 1;
@@ -191,9 +218,12 @@ final class Bounds {
     private void settle(int i, int l, double min, double second, double[] xNorms, double cMax, int[] labels,
                         double[] held, boolean rebuild) {
         double err = unitError * (xNorms[i] + cMax);
-        upper[i] = Math.sqrt(Math.max(0.0, xNorms[i] + min) + err) * (1 + 2 * EPS);
+        double u = Math.sqrt(Math.max(0.0, xNorms[i] + min) + err) * (1 + 2 * EPS);
         double below = xNorms[i] + second - err;
-        lower[i] = below > 0 ? Math.sqrt(below) * (1 - 2 * EPS) : 0;
+        double lo = below > 0 ? Math.sqrt(below) * (1 - 2 * EPS) : 0;
+        // stored relative to the sums of drifts of the row's centroid, rounded outwards
+        upper[i] = Math.nextUp(u - grown[l]);
+        lower[i] = Math.nextDown(lo + shrunk[l]);
         int old = labels[i];
         if (old != l) {
             labels[i] = l;

@@ -270,25 +270,28 @@ final class Lloyd {
     /**
      * Every local row's nearest final centroid into labels and, when {@code objective}, the
      * sum of the rows' squared distances to it, computed directly (not from the expanded
-     * form, which loses digits far from the origin) while the block is in cache.
+     * form, which loses digits far from the origin), added in row order. While the bounds run,
+     * the labels come from one more bounded step (the same labels as the full search).
      */
     private double finalPass(double[] c, boolean objective) {
-        double[] cNorms = new double[k];
-        Dense.squaredRowNorms(c, p, 0, k, cNorms);
+        if (bounding) {
+            // the step moves rows between sums that are no longer needed: a copy takes them
+            bounds.step(c, labels, held.clone(), false, scratch);
+        } else {
+            double[] cNorms = new double[k];
+            Dense.squaredRowNorms(c, p, 0, k, cNorms);
+            for (int from = 0; from < part.n; from += block) {
+                Dense.nearestIndex(part.x, p, from, Math.min(part.n, from + block), c, k, cNorms, labels, scratch);
+            }
+        }
         double sum = 0;
-        for (int from = 0; from < part.n; from += block) {
-            int to = Math.min(part.n, from + block);
-            Dense.nearestIndex(part.x, p, from, to, c, k, cNorms, labels, scratch);
-            if (objective) {
-                for (int i = from; i < to; i++) {
-                    int o = i * p;
-                    int co = labels[i] * p;
-                    double s = 0;
-                    for (int j = 0; j < p; j++) {
-                        double d = part.x[o + j] - c[co + j];
-                        s += d * d;
-                    }
-                    sum += s;
+        if (objective) {
+            double[] d = new double[block];
+            for (int from = 0; from < part.n; from += block) {
+                int to = Math.min(part.n, from + block);
+                Dense.squaredDistancesToLabelled(part.x, p, from, to, c, labels, d);
+                for (int i = 0; i < to - from; i++) {
+                    sum += d[i];
                 }
             }
         }
