@@ -12,8 +12,11 @@ import java.util.Arrays;
  */
 final class Seeding {
 
-    /** Rows whose distances to a new centroid are computed together (a few KB, in cache). */
-    private static final int BLOCK = 256;
+    /**
+     * Rows whose distances to a new centroid are computed together, then raced while in
+     * cache (measured on 1M x 20: 16-64 rows alike, 256 ~7% slower, 1024 and more ~15%).
+     */
+    private static final int BLOCK = 64;
 
 
     private final Group g;
