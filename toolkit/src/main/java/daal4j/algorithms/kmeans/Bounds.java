@@ -62,6 +62,8 @@ final class Bounds {
     private final double[] gmin;
     private final double[] gsecond;
     private int gathered;
+    /** Rows whose label the last step changed. */
+    private int moved;
 
     Bounds(Partition part, int k, int block) {
         this.part = part;
@@ -99,6 +101,7 @@ final class Bounds {
         // bounds keep them so): rows move between the sums in row order, as the plain step moves
         // them, so that the sums round the same way
         boolean rebuild = fresh;
+        moved = 0;
         double[] cNorms = new double[k];
         Dense.squaredRowNorms(c, p, 0, k, cNorms);
         double cMax = 0;
@@ -196,6 +199,11 @@ final class Bounds {
         return searched;
     }
 
+    /** The number of rows whose label the last step changed. */
+    int moved() {
+        return moved;
+    }
+
     /** The full search of the gathered rows. */
     private void flush(double[] c, double[] cNorms, double cMax, int[] labels, double[] held, boolean rebuild,
                        NearestScratch scratch) {
@@ -226,6 +234,7 @@ final class Bounds {
         lower[i] = Math.nextDown(lo + shrunk[l]);
         int old = labels[i];
         if (old != l) {
+            moved++;
             labels[i] = l;
             if (!rebuild) {
                 Dense.moveRow(part.x, p, i, old, l, k, held);

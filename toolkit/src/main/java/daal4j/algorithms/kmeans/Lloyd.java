@@ -12,7 +12,7 @@ import java.util.Arrays;
  * maxIterations or once the centroids moved less than accuracyThreshold (sum of squared shifts).
  * The local per-cluster sums are kept between iterations and only the rows whose nearest
  * centroid changed move between them (after a few iterations few do); they are recomputed
- * from all rows every {@value #REFRESH} iterations.
+ * from all rows once as many rows have moved as there are (see {@link #movedSinceFresh}).
  *
  * <p>Once the centroids settle (a step moves fewer than {@value #SETTLED} of the rows), the
  * steps skip most distances with Hamerly's bounds ({@link Bounds}), which give exactly Lloyd's
@@ -28,11 +28,6 @@ final class Lloyd {
     /** Values of the distance block each BLAS call fills (rows x clusters). */
     private static final int BLOCK_VALUES = 1 << 16;
 
-    /**
-     * Every this many iterations the per-cluster sums are recomputed from all rows instead of
-     * moved row by row, so the rounding of the moves cannot build up over long runs.
-     */
-    private static final int REFRESH = 16;
 
     /**
      * Bounds start once a plain step moves fewer than this fraction of the rows: while the
@@ -76,6 +71,13 @@ final class Lloyd {
      * centroid minus the row's squared norm (what a reseed needs, without a second search).
      */
     private boolean leastInDist;
+    /**
+     * Rows moved between the sums since they were last recomputed from all rows: once as many
+     * rows have moved as there are, the next step recomputes them, so the rounding of the moves
+     * (which grows with their number, not with the iterations) stays within a few times that of
+     * one summation of all rows.
+     */
+    private long movedSinceFresh;
 
     /**
      * Lloyd's steps over {@code part}; {@code bounded}: bounds where they pay, {@code eager}:
@@ -108,7 +110,9 @@ final class Lloyd {
             if (perRow) {
                 partial[k + k * p] = assign(c, partial);
             } else if (bounding) {
-                int searched = bounds.step(c, labels, held, iterations % REFRESH == 0, scratch);
+                boolean fresh = iterations == 0 || movedSinceFresh >= part.n;
+                int searched = bounds.step(c, labels, held, fresh, scratch);
+                movedSinceFresh = fresh ? 0 : movedSinceFresh + bounds.moved();
                 System.arraycopy(held, 0, partial, 0, held.length);
                 boundedSteps++;
                 if (!eager && boundedSteps > TRIAL && 2L * searched > part.n) {
@@ -117,8 +121,9 @@ final class Lloyd {
                     bounded = false;
                 }
             } else {
-                boolean fresh = iterations % REFRESH == 0;
+                boolean fresh = iterations == 0 || movedSinceFresh >= part.n;
                 int moved = step(c, partial, fresh);
+                movedSinceFresh = fresh ? 0 : movedSinceFresh + moved;
                 leastInDist = true;
                 if (bounded && !fresh && moved < SETTLED * part.n) {
                     bounds = new Bounds(part, k, block);
