@@ -64,11 +64,12 @@ public final class Tsqr {
         }
         double[] x = chunk.rowMajorView();
         for (int from = 0; from < chunk.rows(); from += BLOCK_ROWS) {
-            HouseholderQr block = HouseholderQr.of(x, p, from, Math.min(chunk.rows(), from + BLOCK_ROWS), shift);
+            int to = Math.min(chunk.rows(), from + BLOCK_ROWS);
             if (keepQ) {
-                blocks.add(block);
+                blocks.add(HouseholderQr.of(x, p, from, to, shift));
             } else {
-                mergedR = mergedR == null ? block.r() : stackedR(List.of(mergedR, block.r()));
+                // the running R stacked over the next block: one factorization per block
+                mergedR = HouseholderQr.r(mergedR, x, p, from, to, shift);
             }
         }
         rows += chunk.rows();
@@ -131,7 +132,7 @@ public final class Tsqr {
     /** R of this rank's blocks (p x p). */
     private Matrix localR() {
         if (!keepQ) {
-            return mergedR == null ? Matrix.zeros(p, p) : mergedR;
+            return mergedR == null ? Matrix.zeros(p, p) : withNonNegativeDiagonal(mergedR);
         }
         HouseholderQr merged = localMerge();
         return merged == null ? Matrix.zeros(p, p) : merged.r();
@@ -190,10 +191,24 @@ public final class Tsqr {
     /** A QR whose R has a non-negative diagonal: D R and Q D with D = sign(diag R). */
     private static Signed signFixed(HouseholderQr qr) {
         Matrix r = qr.r();
+        double[] d = diagonalSigns(r);
+        return new Signed(qr, scaleUpperRows(r, d), d);
+    }
+
+    /** D R with D = sign(diag R): the same R'R, non-negative diagonal. */
+    private static Matrix withNonNegativeDiagonal(Matrix r) {
+        return scaleUpperRows(r, diagonalSigns(r));
+    }
+
+    private static double[] diagonalSigns(Matrix r) {
         double[] d = new double[r.rows()];
         for (int i = 0; i < d.length; i++) {
             d[i] = r.get(i, i) < 0 ? -1.0 : 1.0;
         }
+        return d;
+    }
+
+    private static Matrix scaleUpperRows(Matrix r, double[] d) {
         // scale the upper triangle only: the zeros below stay +0.0
         double[] fixed = r.toRowMajor();
         int p = r.cols();
@@ -202,7 +217,7 @@ public final class Tsqr {
                 fixed[i * p + j] *= d[i];
             }
         }
-        return new Signed(qr, Matrix.wrap(p, p, fixed), d);
+        return Matrix.wrap(p, p, fixed);
     }
 
     private record Signed(HouseholderQr qr, Matrix r, double[] signs) {
