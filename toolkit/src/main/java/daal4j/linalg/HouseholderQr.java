@@ -18,7 +18,7 @@ import org.netlib.util.intW;
 public final class HouseholderQr {
 
     /** Columns of a panel that the recursion factors with the unblocked dgeqr2. */
-    private static final int LEAF_COLUMNS = 2;
+    private static final int LEAF_COLUMNS = 4;
 
     private final int m;
     private final int p;
@@ -42,18 +42,10 @@ public final class HouseholderQr {
 
     /** Factors rows [from, to) of the row-major array {@code x} with {@code p} columns. */
     public static HouseholderQr of(double[] x, int p, int from, int to) {
-        return of(x, p, from, to, null);
-    }
-
-    /**
-     * Factors rows [from, to) of {@code x} minus {@code shift} (one value per column, e.g. the
-     * column means; null for none), shifted while copied so the data is not copied twice.
-     */
-    public static HouseholderQr of(double[] x, int p, int from, int to, double[] shift) {
         int m = to - from;
-        int ld = leadingDimension(m);
+        int ld = Math.max(1, m);
         double[] a = new double[ld * p + ld];
-        transposeInto(x, p, from, to, shift, a, ld, 0);
+        transposeInto(x, p, from, to, null, a, ld, 0);
         return factor(m, p, ld, a);
     }
 
@@ -69,7 +61,7 @@ public final class HouseholderQr {
             throw new IllegalArgumentException("R of " + p + " columns under a matrix of " + above.cols());
         }
         int m = top + to - from;
-        int ld = leadingDimension(m);
+        int ld = Math.max(1, m);
         double[] a = new double[ld * p + ld];
         if (above != null) {
             transposeInto(above.rowMajorView(), p, 0, top, null, a, ld, 0);
@@ -102,14 +94,6 @@ public final class HouseholderQr {
             }
         }
         return new HouseholderQr(m, p, ld, a, tau, null);
-    }
-
-    /**
-     * The column stride for m rows: m, moved off multiples of 512 doubles (4 KB) so that the
-     * same row of different columns does not fall into one cache set.
-     */
-    private static int leadingDimension(int m) {
-        return Math.max(1, m % 512 == 0 ? m + 8 : m);
     }
 
     /**

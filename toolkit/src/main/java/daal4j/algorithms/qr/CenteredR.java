@@ -1,6 +1,9 @@
 package daal4j.algorithms.qr;
 
+import daal4j.data.Inputs;
 import daal4j.data.Matrix;
+import daal4j.linalg.Dense;
+import daal4j.linalg.HouseholderQr;
 import java.util.List;
 
 /**
@@ -29,22 +32,45 @@ public final class CenteredR {
 
     /**
      * The summary of all rows of {@code x}: R of the centered rows, or of the rows as they
-     * are when {@code center} is false; {@code algorithm} names the caller in errors.
+     * are when {@code center} is false; {@code algorithm} names the caller in errors (NaN and
+     * infinite values are rejected).
+     *
+     * <p>One pass over the data: each block of rows is centered by its own means while it is
+     * in cache and factored under the running R and the row sqrt(n1 n2 / n) (mean2 - mean1)
+     * that {@link #merge} would add, so neither the global means nor a copy of the centered
+     * data is needed first.
      */
     public static CenteredR of(Matrix x, boolean center, String algorithm) {
         int p = x.cols();
-        int n = x.rows();
-        double[] mean = new double[p];
         double[] v = x.rowMajorView();
-        for (int i = 0; i < n; i++) {
+        long n = 0;
+        double[] mean = new double[p];
+        Matrix r = null;
+        for (int from = 0; from < x.rows(); from += Tsqr.BLOCK_ROWS) {
+            int to = Math.min(x.rows(), from + Tsqr.BLOCK_ROWS);
+            int nb = to - from;
+            double[] blockMean = new double[p];
+            Dense.addColumnSums(v, p, from, to, blockMean);
             for (int j = 0; j < p; j++) {
-                mean[j] += v[i * p + j];
+                if (!Double.isFinite(blockMean[j])) {
+                    // a finite sum means finite values; otherwise let the check name the value
+                    Inputs.requireFinite(x, from, to, algorithm + " data");
+                }
+                blockMean[j] /= nb;
             }
+            long total = n + nb;
+            double w = Math.sqrt((double) n * nb / total);
+            double[] shiftRow = new double[p];
+            for (int j = 0; j < p; j++) {
+                double d = blockMean[j] - mean[j];
+                shiftRow[j] = w * d;
+                mean[j] += d * nb / total;
+            }
+            Matrix above = r == null || !center ? r : Dense.stack(List.of(r, Matrix.wrap(1, p, shiftRow)));
+            r = HouseholderQr.r(above, v, p, from, to, center ? blockMean : null);
+            n = total;
         }
-        for (int j = 0; j < p; j++) {
-            mean[j] = n == 0 ? 0 : mean[j] / n;
-        }
-        return new CenteredR(n, mean, center, Tsqr.r(x, center ? mean : null, algorithm));
+        return new CenteredR(n, mean, center, r == null ? Matrix.zeros(p, p) : Tsqr.withNonNegativeDiagonal(r));
     }
 
     /** Column means, 1 x p values (copy). */
