@@ -96,6 +96,20 @@ public final class Dense {
         }
     }
 
+    /**
+     * Adds the column sums of rows [from, to) of the row-major n x p array {@code x} minus
+     * {@code shift} (one value per column) into {@code sums}: each difference is taken before
+     * it is summed, so a shift near the values keeps the digits a plain sum would lose.
+     */
+    public static void addShiftedColumnSums(double[] x, int p, int from, int to, double[] shift, double[] sums) {
+        for (int i = from; i < to; i++) {
+            int at = i * p;
+            for (int j = 0; j < p; j++) {
+                sums[j] += x[at + j] - shift[j];
+            }
+        }
+    }
+
     /** Copies the upper triangle of a symmetric p x p array onto its lower triangle. */
     public static void symmetrize(double[] a, int p) {
         for (int j = 0; j < p; j++) {

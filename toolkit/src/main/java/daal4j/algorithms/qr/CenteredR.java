@@ -35,10 +35,11 @@ public final class CenteredR {
      * are when {@code center} is false; {@code algorithm} names the caller in errors (NaN and
      * infinite values are rejected).
      *
-     * <p>One pass over the data: each block of rows is centered by its own means while it is
-     * in cache and factored under the running R and the row sqrt(n1 n2 / n) (mean2 - mean1)
-     * that {@link #merge} would add, so neither the global means nor a copy of the centered
-     * data is needed first.
+     * <p>One pass over the data, block by block, as {@link #merge} would merge the blocks'
+     * summaries: a block's means are found as the means so far (the first row for the first
+     * block) plus the mean difference from them, summed over the block (so digits are not lost
+     * when the data lie far from the origin); the block, shifted by its means as it is copied,
+     * is factored under the running R and the merge's row sqrt(n1 n2 / n) (mean2 - mean1).
      */
     public static CenteredR of(Matrix x, boolean center, String algorithm) {
         int p = x.cols();
@@ -49,24 +50,28 @@ public final class CenteredR {
         for (int from = 0; from < x.rows(); from += Tsqr.BLOCK_ROWS) {
             int to = Math.min(x.rows(), from + Tsqr.BLOCK_ROWS);
             int nb = to - from;
-            double[] blockMean = new double[p];
-            Dense.addColumnSums(v, p, from, to, blockMean);
+            if (n == 0) {
+                System.arraycopy(v, from * p, mean, 0, p); // any reference point will do
+            }
+            double[] d = new double[p]; // this block's means minus the means so far
+            Dense.addShiftedColumnSums(v, p, from, to, mean, d);
             for (int j = 0; j < p; j++) {
-                if (!Double.isFinite(blockMean[j])) {
+                if (!Double.isFinite(d[j])) {
                     // a finite sum means finite values; otherwise let the check name the value
                     Inputs.requireFinite(x, from, to, algorithm + " data");
                 }
-                blockMean[j] /= nb;
+                d[j] /= nb;
             }
             long total = n + nb;
             double w = Math.sqrt((double) n * nb / total);
-            double[] shiftRow = new double[p];
+            double[] blockMean = new double[p];
+            double[] mergeRow = new double[p];
             for (int j = 0; j < p; j++) {
-                double d = blockMean[j] - mean[j];
-                shiftRow[j] = w * d;
-                mean[j] += d * nb / total;
+                blockMean[j] = mean[j] + d[j];
+                mergeRow[j] = w * d[j];
+                mean[j] += d[j] * nb / total;
             }
-            Matrix above = r == null || !center ? r : Dense.stack(List.of(r, Matrix.wrap(1, p, shiftRow)));
+            Matrix above = r == null || !center ? r : Dense.stack(List.of(r, Matrix.wrap(1, p, mergeRow)));
             r = HouseholderQr.r(above, v, p, from, to, center ? blockMean : null);
             n = total;
         }
