@@ -46,24 +46,20 @@ final class ClassSums {
         int n = x.rows();
         double[] v = x.rowMajorView();
         double[] lab = labels.rowMajorView();
-        int[] cls = new int[n];
-        for (int i = 0; i < n; i++) {
-            double l = lab[i];
-            if (!(l >= 0 && l < nClasses && l == Math.rint(l))) {
-                throw new IllegalArgumentException("labels: " + l + " at row " + i + " is not a class 0.."
-                        + (nClasses - 1));
-            }
-            cls[i] = (int) l;
-        }
         double[] sums = new double[nClasses * p];
         double[] lo = new double[p];
         for (int from = 0; from < n; from += BLOCK_ROWS) {
             int to = Math.min(n, from + BLOCK_ROWS);
             for (int i = from; i < to; i++) {
+                // each label checked as its row is added: no pass of its own, no array of classes
+                double l = lab[i];
+                if (!(l >= 0 && l < nClasses && l == (int) l)) {
+                    throw new IllegalArgumentException("labels: " + l + " at row " + i + " is not a class 0.."
+                            + (nClasses - 1));
+                }
                 int src = i * p;
-                int dst = cls[i] * p;
-                // element-wise, so both lines vectorize across the row (a plain compare, not
-                // Math.min, whose NaN and -0.0 rules cost a third of the loop)
+                int dst = (int) l * p;
+                // a plain compare, not Math.min, whose NaN and -0.0 rules cost a third of the loop
                 for (int j = 0; j < p; j++) {
                     double c = v[src + j];
                     sums[dst + j] += c;
