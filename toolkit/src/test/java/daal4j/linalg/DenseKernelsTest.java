@@ -96,4 +96,28 @@ class DenseKernelsTest {
         java.util.Arrays.fill(d, value);
         return d;
     }
+
+    @Test
+    void shiftedColumnSumsKeepTheDigitsOfValuesFarFromTheOrigin() {
+        // values 1e8 + small integers/4: every difference from the shift 1e8 is exact, so the
+        // exact sums are known; summing the values first would round at 1e8's spacing * rows
+        int n = 1001;
+        int p = 3;
+        double[] x = new double[n * p];
+        double[] exact = new double[p];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < p; j++) {
+                double d = ((i * 7 + j * 3) % 13) * 0.25 - 1.5;
+                x[i * p + j] = 1e8 + d;
+                if (i >= 2) {
+                    exact[j] += d;
+                }
+            }
+        }
+        double[] sums = {1.0, 2.0, 3.0};
+        Dense.addShiftedColumnSums(x, p, 2, n, new double[] {1e8, 1e8, 1e8}, sums);
+        for (int j = 0; j < p; j++) {
+            org.junit.jupiter.api.Assertions.assertEquals(exact[j] + j + 1, sums[j], 0.0, "column " + j);
+        }
+    }
 }
