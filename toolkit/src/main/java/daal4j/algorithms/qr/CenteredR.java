@@ -59,6 +59,7 @@ public final class CenteredR {
                 if (!Double.isFinite(d[j])) {
                     // a finite sum means finite values; otherwise let the check name the value
                     Inputs.requireFinite(x, from, to, algorithm + " data");
+                    throw new IllegalArgumentException(algorithm + " data: values too large to sum (overflow)");
                 }
                 d[j] /= nb;
             }
