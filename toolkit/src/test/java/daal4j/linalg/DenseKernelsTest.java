@@ -32,24 +32,42 @@ class DenseKernelsTest {
     }
 
     @Test
-    void crossProductBlocksLandInALargerColumnMajorArray() {
+    void crossProductWithLaterPartsLandsInALargerColumnMajorArrayAndGivesTheSums() {
         Matrix x = random(300, 5, 1);
-        for (int q : new int[] {2, 7}) { // dgemv below 5 columns, dgemm above
-            Matrix y = random(300, q, 2);
-            int ld = 5 + q + 1;
-            double[] c = new double[ld * (q + 1)];
-            Dense.addCrossProduct(x.rowMajorView(), 5, y.rowMajorView(), q, 10, 290, c, ld + 1, ld);
-            double[] block = new double[5 * q];
+        for (int q : new int[] {1, 2, 7}) {
+            Matrix y1 = random(300, q, 2);
+            Matrix y2 = random(300, 2, 3);
+            Matrix y = Matrix.ofColumnMajor(300, q + 2, concatColumns(y1, y2));
+            int ld = 5 + q + 2 + 1;
+            double[] c = new double[ld * (q + 3)];
+            c[ld + 1] = 0.5; // accumulates: what is there stays
+            double[] sums = Dense.addCrossProductAndSums(x.rowMajorView(), 5, new Matrix[] {y1, y2}, 10, 290, c,
+                    ld + 1, ld);
+            double[] block = new double[5 * (q + 2)];
             for (int a = 0; a < 5; a++) {
-                for (int b = 0; b < q; b++) {
-                    block[a * q + b] = c[ld + 1 + b * ld + a];
+                for (int b = 0; b < q + 2; b++) {
+                    block[a * (q + 2) + b] = c[ld + 1 + b * ld + a] - (a == 0 && b == 0 ? 0.5 : 0);
                 }
             }
-            assertClose(crossProduct(x, y, 10, 290), Matrix.wrap(5, q, block), 1e-12, "X'Y, " + q + " columns");
+            assertClose(crossProduct(x, y, 10, 290), Matrix.wrap(5, q + 2, block), 1e-12, "X'Y, " + q + " + 2 columns");
+            assertClose(crossProduct(Matrix.wrap(300, 1, filled(300, 1.0)), x, 10, 290), Matrix.row(sums), 1e-12,
+                    "sums beside X'Y");
         }
         double[] sums = new double[5];
         Dense.addColumnSums(x.rowMajorView(), 5, 10, 290, sums);
         assertClose(crossProduct(Matrix.wrap(300, 1, filled(300, 1.0)), x, 10, 290), Matrix.row(sums), 1e-12, "sums");
+    }
+
+    /** The columns of a then b, column-major. */
+    private static double[] concatColumns(Matrix a, Matrix b) {
+        double[] v = new double[a.rows() * (a.cols() + b.cols())];
+        for (int j = 0; j < a.cols(); j++) {
+            System.arraycopy(a.columnAt(j), 0, v, j * a.rows(), a.rows());
+        }
+        for (int j = 0; j < b.cols(); j++) {
+            System.arraycopy(b.columnAt(j), 0, v, (a.cols() + j) * a.rows(), a.rows());
+        }
+        return v;
     }
 
     @Test
@@ -77,5 +95,29 @@ class DenseKernelsTest {
         double[] d = new double[n];
         java.util.Arrays.fill(d, value);
         return d;
+    }
+
+    @Test
+    void shiftedColumnSumsKeepTheDigitsOfValuesFarFromTheOrigin() {
+        // values 1e8 + small integers/4: every difference from the shift 1e8 is exact, so the
+        // exact sums are known; summing the values first would round at 1e8's spacing * rows
+        int n = 1001;
+        int p = 3;
+        double[] x = new double[n * p];
+        double[] exact = new double[p];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < p; j++) {
+                double d = ((i * 7 + j * 3) % 13) * 0.25 - 1.5;
+                x[i * p + j] = 1e8 + d;
+                if (i >= 2) {
+                    exact[j] += d;
+                }
+            }
+        }
+        double[] sums = {1.0, 2.0, 3.0};
+        Dense.addShiftedColumnSums(x, p, 2, n, new double[] {1e8, 1e8, 1e8}, sums);
+        for (int j = 0; j < p; j++) {
+            org.junit.jupiter.api.Assertions.assertEquals(exact[j] + j + 1, sums[j], 0.0, "column " + j);
+        }
     }
 }

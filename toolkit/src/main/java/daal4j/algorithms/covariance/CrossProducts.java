@@ -106,7 +106,8 @@ public final class CrossProducts {
 
     /**
      * Adds the centered products of rows [from, to) of {@code parts} side by side to
-     * {@code u} from their raw ones: dsyrk for each part, X'Y for each pair, in place.
+     * {@code u} from their raw ones: dsyrk for each part, X'Y of each part with all later
+     * ones (and its column sums) in one product, in place.
      */
     private static CrossProducts rawBlock(Matrix[] parts, String[] names, int p, int from, int to, double[] u) {
         int nb = to - from;
@@ -115,8 +116,14 @@ public final class CrossProducts {
         for (int a = 0; a < parts.length; a++) {
             double[] xa = parts[a].rowMajorView();
             int qa = parts[a].cols();
-            double[] sums = new double[qa];
-            Dense.addColumnSums(xa, qa, from, to, sums);
+            double[] sums;
+            if (a + 1 < parts.length) {
+                Matrix[] later = Arrays.copyOfRange(parts, a + 1, parts.length);
+                sums = Dense.addCrossProductAndSums(xa, qa, later, from, to, u, (ca + qa) * p + ca, p);
+            } else {
+                sums = new double[qa];
+                Dense.addColumnSums(xa, qa, from, to, sums);
+            }
             for (int j = 0; j < qa; j++) {
                 // a NaN or infinity anywhere in the column reaches its sum: find it only then
                 if (!Double.isFinite(sums[j])) {
@@ -126,12 +133,6 @@ public final class CrossProducts {
                 mean[ca + j] = sums[j] / nb;
             }
             Dense.addGram(xa, qa, from, to, u, ca * p + ca, p);
-            int cb = ca + qa;
-            for (int b = a + 1; b < parts.length; b++) {
-                int qb = parts[b].cols();
-                Dense.addCrossProduct(xa, qa, parts[b].rowMajorView(), qb, from, to, u, cb * p + ca, p);
-                cb += qb;
-            }
             ca += qa;
         }
         subtractOuter(u, p, nb, mean);

@@ -1,6 +1,9 @@
 package daal4j.algorithms.qr;
 
+import daal4j.data.Inputs;
 import daal4j.data.Matrix;
+import daal4j.linalg.Dense;
+import daal4j.linalg.HouseholderQr;
 import java.util.List;
 
 /**
@@ -29,22 +32,51 @@ public final class CenteredR {
 
     /**
      * The summary of all rows of {@code x}: R of the centered rows, or of the rows as they
-     * are when {@code center} is false; {@code algorithm} names the caller in errors.
+     * are when {@code center} is false; {@code algorithm} names the caller in errors (NaN and
+     * infinite values are rejected).
+     *
+     * <p>One pass over the data, block by block, as {@link #merge} would merge the blocks'
+     * summaries: a block's means are found as the means so far (the first row for the first
+     * block) plus the mean difference from them, summed over the block (so digits are not lost
+     * when the data lie far from the origin); the block, shifted by its means as it is copied,
+     * is factored under the running R and the merge's row sqrt(n1 n2 / n) (mean2 - mean1).
      */
     public static CenteredR of(Matrix x, boolean center, String algorithm) {
         int p = x.cols();
-        int n = x.rows();
-        double[] mean = new double[p];
         double[] v = x.rowMajorView();
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < p; j++) {
-                mean[j] += v[i * p + j];
+        long n = 0;
+        double[] mean = new double[p];
+        Matrix r = null;
+        for (int from = 0; from < x.rows(); from += Tsqr.BLOCK_ROWS) {
+            int to = Math.min(x.rows(), from + Tsqr.BLOCK_ROWS);
+            int nb = to - from;
+            if (n == 0) {
+                System.arraycopy(v, from * p, mean, 0, p); // any reference point will do
             }
+            double[] d = new double[p]; // this block's means minus the means so far
+            Dense.addShiftedColumnSums(v, p, from, to, mean, d);
+            for (int j = 0; j < p; j++) {
+                if (!Double.isFinite(d[j])) {
+                    // a finite sum means finite values; otherwise let the check name the value
+                    Inputs.requireFinite(x, from, to, algorithm + " data");
+                    throw new IllegalArgumentException(algorithm + " data: values too large to sum (overflow)");
+                }
+                d[j] /= nb;
+            }
+            long total = n + nb;
+            double w = Math.sqrt((double) n * nb / total);
+            double[] blockMean = new double[p];
+            double[] mergeRow = new double[p];
+            for (int j = 0; j < p; j++) {
+                blockMean[j] = mean[j] + d[j];
+                mergeRow[j] = w * d[j];
+                mean[j] += d[j] * nb / total;
+            }
+            Matrix above = r == null || !center ? r : Dense.stack(List.of(r, Matrix.wrap(1, p, mergeRow)));
+            r = HouseholderQr.r(above, v, p, from, to, center ? blockMean : null);
+            n = total;
         }
-        for (int j = 0; j < p; j++) {
-            mean[j] = n == 0 ? 0 : mean[j] / n;
-        }
-        return new CenteredR(n, mean, center, Tsqr.r(x, center ? mean : null, algorithm));
+        return new CenteredR(n, mean, center, r == null ? Matrix.zeros(p, p) : Tsqr.withNonNegativeDiagonal(r));
     }
 
     /** Column means, 1 x p values (copy). */

@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Tall-and-skinny QR across chunks and ranks, the one QR behind qr, svd, pca (svdDense) and
- * linear regression (qrDense). Each rank factors its rows in blocks (LAPACK dgeqrf), stacks
- * the blocks' p x p R factors and factors the stack again; the ranks then allgather their
+ * Tall-and-skinny QR across chunks and ranks behind qr and svd ({@link CenteredR}, the R-only
+ * summary of pca svdDense and linear regression qrDense, uses the same blocks and merge). Each
+ * rank factors its rows in blocks (HouseholderQr), stacks the blocks' p x p R factors and
+ * factors the stack again (without Q: each block under the running R, one factorization per
+ * block); the ranks then allgather their
  * R factors and every rank factors the same stack, in rank order, to the global R. A rank's
  * part of Q is its blocks' Q times its rows of the stacks' Q, applied right to left.
  *
@@ -47,14 +49,6 @@ public final class Tsqr {
 
     /** Adds rows of this rank (one chunk); rejects NaN/Inf and a change of column count. */
     public void add(Matrix chunk) {
-        add(chunk, null);
-    }
-
-    /**
-     * Adds rows of this rank minus {@code shift} (one value per column, null for none): the
-     * factorization of centered data without a centered copy of it.
-     */
-    public void add(Matrix chunk, double[] shift) {
         Inputs.requireFinite(chunk, algorithm + " data");
         if (p < 0) {
             p = chunk.cols();
@@ -64,11 +58,12 @@ public final class Tsqr {
         }
         double[] x = chunk.rowMajorView();
         for (int from = 0; from < chunk.rows(); from += BLOCK_ROWS) {
-            HouseholderQr block = HouseholderQr.of(x, p, from, Math.min(chunk.rows(), from + BLOCK_ROWS), shift);
+            int to = Math.min(chunk.rows(), from + BLOCK_ROWS);
             if (keepQ) {
-                blocks.add(block);
+                blocks.add(HouseholderQr.of(x, p, from, to));
             } else {
-                mergedR = mergedR == null ? block.r() : stackedR(List.of(mergedR, block.r()));
+                // the running R stacked over the next block: one factorization per block
+                mergedR = HouseholderQr.r(mergedR, x, p, from, to, null);
             }
         }
         rows += chunk.rows();
@@ -85,16 +80,6 @@ public final class Tsqr {
      */
     public static Matrix stackedR(List<Matrix> parts) {
         return signFixed(HouseholderQr.of(Dense.stack(parts))).r;
-    }
-
-    /**
-     * R of all rows of {@code x} minus {@code shift} (null for none), p x p, factored in
-     * blocks; {@code algorithm} names the caller in errors.
-     */
-    public static Matrix r(Matrix x, double[] shift, String algorithm) {
-        Tsqr t = new Tsqr(algorithm, false);
-        t.add(x, shift);
-        return t.localR();
     }
 
     /**
@@ -131,7 +116,7 @@ public final class Tsqr {
     /** R of this rank's blocks (p x p). */
     private Matrix localR() {
         if (!keepQ) {
-            return mergedR == null ? Matrix.zeros(p, p) : mergedR;
+            return mergedR == null ? Matrix.zeros(p, p) : withNonNegativeDiagonal(mergedR);
         }
         HouseholderQr merged = localMerge();
         return merged == null ? Matrix.zeros(p, p) : merged.r();
@@ -190,10 +175,24 @@ public final class Tsqr {
     /** A QR whose R has a non-negative diagonal: D R and Q D with D = sign(diag R). */
     private static Signed signFixed(HouseholderQr qr) {
         Matrix r = qr.r();
+        double[] d = diagonalSigns(r);
+        return new Signed(qr, scaleUpperRows(r, d), d);
+    }
+
+    /** D R with D = sign(diag R): the same R'R, non-negative diagonal. */
+    static Matrix withNonNegativeDiagonal(Matrix r) {
+        return scaleUpperRows(r, diagonalSigns(r));
+    }
+
+    private static double[] diagonalSigns(Matrix r) {
         double[] d = new double[r.rows()];
         for (int i = 0; i < d.length; i++) {
             d[i] = r.get(i, i) < 0 ? -1.0 : 1.0;
         }
+        return d;
+    }
+
+    private static Matrix scaleUpperRows(Matrix r, double[] d) {
         // scale the upper triangle only: the zeros below stay +0.0
         double[] fixed = r.toRowMajor();
         int p = r.cols();
@@ -202,7 +201,7 @@ public final class Tsqr {
                 fixed[i * p + j] *= d[i];
             }
         }
-        return new Signed(qr, Matrix.wrap(p, p, fixed), d);
+        return Matrix.wrap(p, p, fixed);
     }
 
     private record Signed(HouseholderQr qr, Matrix r, double[] signs) {

@@ -148,6 +148,18 @@ class NaiveBayesTest {
         assertEquals("data: -1.0 at row 650, column 2 (counts must be non-negative)",
                 assertThrows(IllegalArgumentException.class, () ->
                         multinomialNaiveBayesTraining(5).compute(negative, LABELS)).getMessage());
+        // a negative count far below the sums' rounding is still one; -0.0 is not
+        negative[650][2] = -1e-300;
+        assertEquals("data: -1.0E-300 at row 650, column 2 (counts must be non-negative)",
+                assertThrows(IllegalArgumentException.class, () ->
+                        multinomialNaiveBayesTraining(5).compute(negative, LABELS)).getMessage());
+        double[][] signedZero = X.toArray();
+        signedZero[650][2] = -0.0;
+        double[][] zero = X.toArray();
+        zero[650][2] = 0.0;
+        assertEquals(multinomialNaiveBayesTraining(5).compute(zero, LABELS).model.LogTheta,
+                multinomialNaiveBayesTraining(5).compute(signedZero, LABELS).model.LogTheta);
+        negative[650][2] = -1;
         double[][] inf = X.toArray();
         inf[3][7] = Double.POSITIVE_INFINITY;
         assertEquals("data: Infinity at row 3, column 7 (values must be finite)",
