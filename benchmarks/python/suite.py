@@ -247,8 +247,8 @@ def main():
         def daal4j(name, ranks, mpirun):
             def f():
                 r = run_daal4j(cp, w, paths, a.reps, ranks, mpirun)
-                # JVM start-up: the whole process less loading, the warm-up run and the timed runs
-                startup = r["wall_s"] - r["load_s"] - r["warmup_s"] - a.reps * r["median_s"]
+                # JVM start-up: the whole process less loading, the warm-up and settling runs and the timed runs
+                startup = r["wall_s"] - r["load_s"] - r["warmup_s"] - r.get("settle_s", 0) - a.reps * r["median_s"]
                 starts.setdefault(name, []).append((startup, r["warmup_s"] - r["median_s"]))
                 return r["median_s"]
             return name, f
@@ -328,9 +328,9 @@ def write_report(a, rows_out, gflops, bw):
              f"{os.getloadavg()[0]:.1f} at the end; machine limits in the same run: NumPy dgemm (all cores) "
              f"{gflops:.1f} GFLOP/s, memory read {bw:.1f} GB/s. {blas_kernels()}. daal4j runs one BLAS thread per "
              "rank; NumPy, scikit-learn and daal4py batch run one thread unless the run says 2 threads. Time is "
-             "the median over rounds of each run's median over reps, steady state: JVM start-up and the warm-up "
-             "run (JIT, first touch) are excluded, and shown apart for daal4j as start-up + extra time of the "
-             "warm-up run. Ratio = time / daal4j 1 rank's (above 1: slower than daal4j on 1 rank).", "",
+             "the median over rounds of each run's median over reps, steady state: JVM start-up, the warm-up "
+             "run (JIT, first touch) and about a second of untimed runs after it (while the JIT settles) are "
+             "excluded, and shown apart for daal4j as start-up + extra time of the warm-up run. Ratio = time / daal4j 1 rank's (above 1: slower than daal4j on 1 rank).", "",
              "| workload | shape | run | median s | min-max s | ratio to daal4j 1 rank | rate | JVM start + warm-up s |",
              "|---|---|---|---|---|---|---|---|"]
     for wl, shape, name, med, lo, hi, ratio, rate, start in rows_out:

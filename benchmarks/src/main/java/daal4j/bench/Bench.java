@@ -36,6 +36,11 @@ import java.util.Map;
 public final class Bench {
 
     /** CPU time of the calling thread: each rank's work runs on its own thread (one BLAS thread). */
+    /** Untimed runs after the warm-up: about this many seconds of them … */
+    private static final double SETTLE_SECONDS = 1.0;
+    /** … but no more runs than this. */
+    private static final int MAX_SETTLE_RUNS = 10;
+
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private Bench() {
@@ -95,6 +100,17 @@ public final class Bench {
             Runnable once = csv ? () -> readCsv(data, c.rank(), c.size()) : () -> work.run(mine, y);
             once.run(); // warm-up: JIT and first touch, reported apart
             double warm = (System.nanoTime() - w0) / 1e9;
+            // more untimed runs, about a second's worth (1 to 10; the same count on every rank):
+            // after one run the JIT is still compiling, and on 2 ranks of 2 cores its threads
+            // take a rank's core, so the first timed runs of short workloads came out slow
+            int settle = (int) Math.min(MAX_SETTLE_RUNS,
+                    Math.max(1, Math.ceil(SETTLE_SECONDS / c.allreduce(new double[] {warm}, daal4j.spmd.Op.MAX)[0])));
+            long s0 = System.nanoTime();
+            for (int r = 0; r < settle; r++) {
+                c.barrier();
+                once.run();
+            }
+            double settled = (System.nanoTime() - s0) / 1e9;
             for (int r = 0; r < reps; r++) {
                 c.barrier();
                 long s = System.nanoTime();
@@ -111,9 +127,9 @@ public final class Bench {
                 double[] ct = cpu.stream().mapToDouble(Double::doubleValue).sorted().toArray();
                 System.out.println(String.format(Locale.ROOT,
                         "{\"workload\":\"%s\",\"engine\":\"%s\",\"ranks\":%d,\"rows\":%d,\"cols\":%d,"
-                                + "\"load_s\":%.4f,\"warmup_s\":%.4f,\"median_s\":%.5f,\"min_s\":%.5f,\"max_s\":%.5f,"
+                                + "\"load_s\":%.4f,\"warmup_s\":%.4f,\"settle_s\":%.4f,\"median_s\":%.5f,\"min_s\":%.5f,\"max_s\":%.5f,"
                                 + "\"cpu_s\":%.5f,\"blas\":\"%s\"}",
-                        a.get("workload"), c.engine(), c.size(), rows, cols, load, warm, t[t.length / 2], t[0],
+                        a.get("workload"), c.engine(), c.size(), rows, cols, load, warm, settled, t[t.length / 2], t[0],
                         t[t.length - 1], ct[ct.length / 2], Linalg.isNative() ? "native" : "java"));
             }
         };
