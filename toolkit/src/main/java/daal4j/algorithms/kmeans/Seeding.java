@@ -18,7 +18,6 @@ final class Seeding {
      */
     private static final int BLOCK = 64;
 
-
     private final Group g;
     private final Partition part;
     private final int k;
