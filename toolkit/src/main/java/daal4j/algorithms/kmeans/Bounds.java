@@ -152,9 +152,12 @@ final class Bounds {
                     int a = labels[i];
                     // rounded outwards: the exact sums are non-negative, so the rounding of the
                     // addition is relative to the result
+                    // compares, not Math.max, whose NaN and -0.0 rules cost more (a NaN here
+                    // only leaves the row to the search)
                     double u = (upper[i] + grown[a]) * (1 + 4 * EPS);
-                    double lo = Math.max(0.0, (lower[i] - shrunk[a]) * (1 - 4 * EPS));
-                    boolean shut = proves(u, Math.max(lo, (2 * half[a] - u) * (1 - 4 * EPS)), err);
+                    double lo = (lower[i] - shrunk[a]) * (1 - 4 * EPS);
+                    double gap = (2 * half[a] - u) * (1 - 4 * EPS);
+                    boolean shut = proves(u, gap > lo ? gap : lo, err);
                     openRows[open] = i;
                     open += shut ? 0 : 1;
                 }
