@@ -67,9 +67,11 @@ def _numpy(w, x, y, paths, threads=THREADS):
 
 
 def _sklearn(w, x, y, paths, threads=THREADS):
+    # imported first: a limit set before scikit-learn loads its OpenMP runtime and SciPy's
+    # OpenBLAS leaves those at every core (measured: KMeans ran on 2 threads under a limit of 1)
+    from sklearn import cluster, decomposition, linear_model, naive_bayes
     from threadpoolctl import threadpool_limits
     _sklearn.limit = threadpool_limits(threads)
-    from sklearn import cluster, decomposition, linear_model, naive_bayes
     if w == "linear_regression":
         return lambda: linear_model.LinearRegression().fit(x, y)
     if w == "ridge_regression":
