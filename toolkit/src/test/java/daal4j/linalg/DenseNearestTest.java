@@ -17,7 +17,10 @@ class DenseNearestTest {
     private static final int N = 300;
     private static final int P = 7;
 
-    /** Integer data: exact arithmetic, so ties are real ties; cluster 5 duplicates cluster 0. */
+    /**
+     * Integer data: exact arithmetic, so ties are real ties; cluster 5 duplicates cluster 0.
+     * Returns {x, c, the squared norms of x's rows, those of c's}.
+     */
     private static double[][] data(int k) {
         Random r = new Random(5);
         double[] x = new double[N * P];
@@ -29,7 +32,11 @@ class DenseNearestTest {
             c[i] = Math.rint(r.nextGaussian() * 3);
         }
         System.arraycopy(c, 0, c, 5 * P, P); // ties between 0 and 5 go to 0
-        return new double[][] {x, c};
+        double[] xn = new double[N];
+        double[] cn = new double[k];
+        Dense.squaredRowNorms(x, P, 0, N, xn);
+        Dense.squaredRowNorms(c, P, 0, k, cn);
+        return new double[][] {x, c, xn, cn};
     }
 
     /** {nearest index, squared distance} of row i, by a direct loop (first index on ties). */
@@ -56,10 +63,8 @@ class DenseNearestTest {
         double[][] d = data(k);
         double[] x = d[0];
         double[] c = d[1];
-        double[] xn = new double[N];
-        double[] cn = new double[k];
-        Dense.squaredRowNorms(x, P, 0, N, xn);
-        Dense.squaredRowNorms(c, P, 0, k, cn);
+        double[] xn = d[2];
+        double[] cn = d[3];
         int[] label = new int[N];
         int[] index = new int[N];
         double[] dist = new double[N];
@@ -90,8 +95,7 @@ class DenseNearestTest {
         double[][] d = data(k);
         double[] x = d[0];
         double[] c = d[1];
-        double[] cn = new double[k];
-        Dense.squaredRowNorms(c, P, 0, k, cn);
+        double[] cn = d[3];
         double[] acc = new double[k + k * P];
         NearestScratch scratch = new NearestScratch(64, k);
         for (int from = 20; from < N; from += 64) {
@@ -115,8 +119,7 @@ class DenseNearestTest {
         double[][] d = data(k);
         double[] x = d[0];
         double[] c = d[1];
-        double[] cn = new double[k];
-        Dense.squaredRowNorms(c, P, 0, k, cn);
+        double[] cn = d[3];
         NearestScratch scratch = new NearestScratch(64, k);
         int[] label = new int[N];
         java.util.Arrays.fill(label, -1);
@@ -238,10 +241,8 @@ class DenseNearestTest {
         double[][] d = data(k);
         double[] x = d[0];
         double[] c = d[1];
-        double[] xn = new double[N];
-        double[] cn = new double[k];
-        Dense.squaredRowNorms(x, P, 0, N, xn);
-        Dense.squaredRowNorms(c, P, 0, k, cn);
+        double[] xn = d[2];
+        double[] cn = d[3];
         NearestScratch scratch = new NearestScratch(64, k);
         int[] label = new int[N];
         double[] dist = new double[N];
