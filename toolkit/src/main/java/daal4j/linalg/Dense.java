@@ -117,13 +117,8 @@ public final class Dense {
             return;
         }
         if (p <= FEW_COLUMNS) {
-            // rows of a few values: a loop beats making a vector of ones for dgemv
-            for (int i = from; i < to; i++) {
-                int r = i * p;
-                for (int j = 0; j < p; j++) {
-                    sums[j] += x[r + j];
-                }
-            }
+            // rows of a few values: a loop beats making a vector of ones for dgemv (x - 0 is x)
+            addShiftedColumnSums(x, p, from, to, new double[p], sums);
             return;
         }
         // row-major rows are column-major columns: X' 1 is dgemv on the p x (to - from) transpose

@@ -107,12 +107,13 @@ final class Lloyd {
         while (iterations < params.maxIterations()) {
             double[] partial = new double[k + k * p + 1];
             leastInDist = false;
+            boolean fresh = iterations == 0 || movedSinceFresh >= part.n;
+            int moved = 0;
             if (perRow) {
                 partial[k + k * p] = assign(c, partial);
             } else if (bounding) {
-                boolean fresh = iterations == 0 || movedSinceFresh >= part.n;
                 int searched = bounds.step(c, labels, held, fresh, scratch);
-                movedSinceFresh = fresh ? 0 : movedSinceFresh + bounds.moved();
+                moved = bounds.moved();
                 System.arraycopy(held, 0, partial, 0, held.length);
                 boundedSteps++;
                 if (!eager && boundedSteps > TRIAL && 2L * searched > part.n) {
@@ -121,15 +122,14 @@ final class Lloyd {
                     bounded = false;
                 }
             } else {
-                boolean fresh = iterations == 0 || movedSinceFresh >= part.n;
-                int moved = step(c, partial, fresh);
-                movedSinceFresh = fresh ? 0 : movedSinceFresh + moved;
+                moved = step(c, partial, fresh);
                 leastInDist = true;
                 if (bounded && !fresh && moved < SETTLED * part.n) {
                     bounds = new Bounds(part, k, block);
                     bounding = true;
                 }
             }
+            movedSinceFresh = fresh ? 0 : movedSinceFresh + moved;
             double[] all = g.sum(partial);
             double[] next = new double[k * p];
             int empty = 0;

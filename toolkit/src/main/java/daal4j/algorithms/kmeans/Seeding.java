@@ -108,10 +108,7 @@ final class Seeding {
         double[] e = new double[BLOCK];
         for (int from = 0; from < part.n; from += BLOCK) {
             int to = Math.min(part.n, from + BLOCK);
-            Dense.squaredDistances(part.x, p, from, to, c, 0, e);
-            for (int i = from; i < to; i++) {
-                d[i] = Math.min(d[i], e[i - from]);
-            }
+            lower(c, d, from, to, e);
             for (int t = 0; t < sequences.length; t++) {
                 race(d, from, to, false, sequences[t], winKey, winRow, t);
             }
@@ -221,10 +218,19 @@ final class Seeding {
     private double[] plusPlusStep(double[] d, long stream, int round, int trials) {
         Candidates[] picks = racePicks(d, stream, round, trials);
         double[] c = picks[bestTrial(d, picks)].row(0, p);
-        for (int i = 0; i < part.n; i++) {
-            d[i] = Math.min(d[i], squaredDistance(part.x, i * p, c, 0));
+        double[] e = new double[BLOCK];
+        for (int from = 0; from < part.n; from += BLOCK) {
+            lower(c, d, from, Math.min(part.n, from + BLOCK), e);
         }
         return c;
+    }
+
+    /** d_i = min(d_i, |x_i - c|^2) for local rows [from, to); e holds at least to - from values. */
+    private void lower(double[] c, double[] d, int from, int to, double[] e) {
+        Dense.squaredDistances(part.x, p, from, to, c, 0, e);
+        for (int i = from; i < to; i++) {
+            d[i] = Math.min(d[i], e[i - from]);
+        }
     }
 
     /**
@@ -277,8 +283,13 @@ final class Seeding {
     /** Local sum over rows of min(d_i, |x_i - c|^2). */
     private double potentialWith(double[] d, double[] c) {
         double s = 0;
-        for (int i = 0; i < part.n; i++) {
-            s += Math.min(d[i], squaredDistance(part.x, i * p, c, 0));
+        double[] e = new double[BLOCK];
+        for (int from = 0; from < part.n; from += BLOCK) {
+            int to = Math.min(part.n, from + BLOCK);
+            Dense.squaredDistances(part.x, p, from, to, c, 0, e);
+            for (int i = from; i < to; i++) {
+                s += Math.min(d[i], e[i - from]);
+            }
         }
         return s;
     }
@@ -364,6 +375,7 @@ final class Seeding {
         return s;
     }
 
+    /** Squared distance between two candidates (rows of the small candidate array). */
     private double squaredDistance(double[] a, int ao, double[] b, int bo) {
         double s = 0;
         for (int j = 0; j < p; j++) {
