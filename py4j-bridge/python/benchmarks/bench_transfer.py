@@ -1,8 +1,11 @@
 """Bridge throughput: a 100 MB float64 array numpy -> Java Matrix and back, and the bridge's
 share of each workload on that array: the same compute on a Matrix already in the JVM
 (Java-only), against the call from numpy with its result back as numpy, both by the plain path
-(copy in, then compute) and by the incoming path (the JVM computes while the copy goes on, the
-default for the summarizing algorithms' inputs of 8 MB or more).
+(the whole input read into a Matrix, then the compute) and by the incoming path (the JVM
+computes on each chunk of rows as it reads them, the default for the summarizing algorithms'
+inputs of 8 MB or more). The JVM reads the arrays straight from this process's memory where it
+can (the line "transfer:" says which), else through the shared file; DAAL4J_TRANSFER=shared
+measures the shared file's ring where both work.
 Run: python3 py4j-bridge/python/benchmarks/bench_transfer.py [MB] [repeats] [workload,prefixes]"""
 import glob
 import os
@@ -45,6 +48,8 @@ def main():
     t_copy, _ = best(lambda: np.copyto(view, x), repeats)
     del view
     print("array: %d x %d float64 = %.1f MB" % (rows, cols, nbytes / 1e6))
+    print("transfer: %s" % ("the JVM reads numpy's memory (process_vm_readv)" if s.direct()
+                            else "through the shared file (%s)" % s.direct_problem))
     print("numpy -> Java : %7.1f ms  %6.2f GB/s (first call, the file grows: %.1f ms)"
           % (t_in * 1e3, nbytes / t_in / 1e9, t_first * 1e3))
     print("Java -> numpy : %7.1f ms  %6.2f GB/s" % (t_out * 1e3, nbytes / t_out / 1e9))

@@ -53,6 +53,23 @@ INCOMING_BYTES = int(os.environ.get("DAAL4J_INCOMING_BYTES", 8 << 20))
 
 # algorithm name -> whether its Java algorithm computes chunk by chunk (Bridge.takesChunks)
 _TAKES_CHUNKS = {}
+# parameter names of the facade's factories and of the algorithms' compute, asked once each:
+# every call to the JVM costs a round trip, a large share of a small compute
+_PARAMETERS = {}
+
+
+def _factory_parameters(s, javaname):
+    key = ("factory", javaname)
+    if key not in _PARAMETERS:
+        _PARAMETERS[key] = [list(names) for names in call(s.bridge.facadeParameters, javaname)]
+    return _PARAMETERS[key]
+
+
+def _compute_parameters(s, name, java):
+    key = ("compute", name)
+    if key not in _PARAMETERS:
+        _PARAMETERS[key] = [list(names) for names in call(s.bridge.parameters, java, "compute")]
+    return _PARAMETERS[key]
 
 
 def _is_array(value):
@@ -238,8 +255,10 @@ class Algorithm(JavaBacked):
     def compute(self, *args, **kwargs):
         """Computes on the given data (numpy, pandas, CSV path; models for prediction)."""
         s = session()
-        args = _with_keywords(list(args), kwargs, call(s.bridge.parameters, self._java, "compute"),
-                              self._name + ".compute", strict=True)
+        args = list(args)
+        if kwargs:
+            args = _with_keywords(args, kwargs, _compute_parameters(s, self._name, self._java),
+                                  self._name + ".compute", strict=True)
         what = ["argument %d of %s.compute" % (i + 1, self._name) for i in range(len(args))]
         arrays = _large_row_aligned(args, what)
         if arrays and self._takes_chunks(s):
@@ -309,7 +328,8 @@ def factory(pyname, javaname):
         kwargs = {k: v for k, v in kwargs.items() if v is not None}
         # keywords naming the factory's own parameters (daal4py allows kmeans_init(nClusters=10));
         # the others are parameters set through setters below
-        args = _with_keywords(list(args), kwargs, call(s.bridge.facadeParameters, javaname), pyname)
+        if kwargs:
+            args = _with_keywords(list(args), kwargs, _factory_parameters(s, javaname), pyname)
         jargs = [to_java(a, "argument %d of %s" % (i + 1, pyname)) for i, a in enumerate(args)]
         java = call(s.bridge.facade, javaname, jargs)
         for key, value in kwargs.items():

@@ -1,9 +1,11 @@
 """The JVM behind daal4j: started on first use, one per Python process, stopped at exit.
 
 The JVM (daal4j.bridge.Gateway) prints its port and the path of a shared file on its first
-stdout line. Bulk arrays cross through that file (memory-mapped on both sides, in /dev/shm),
-everything else through Py4J. The JVM ends with this process: a clean "exit" line on its
-stdin at normal exit; stdin closing or this process dying halts it.
+stdout line. Bulk inputs are read by the JVM straight from this process's memory where Linux
+allows it (process_vm_readv), else they cross through that file (memory-mapped on both sides, in
+/dev/shm); results come back through the file; everything else goes through Py4J. The JVM
+ends with this process: a clean "exit" line on its stdin at normal exit; stdin closing or this
+process dying halts it.
 """
 import atexit
 import glob
@@ -15,6 +17,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 
 import numpy as np
 
@@ -25,7 +28,20 @@ _HERE = os.path.dirname(os.path.abspath(__file__))
 _JARS = os.path.join(_HERE, "jars")
 _GROWTH = 16 << 20  # the shared file grows in steps of 16 MB, as the JVM maps it
 _ALIGN = 64  # byte alignment of arrays in the shared file
-_BLOCK_BYTES = 1 << 20  # rows copied between two updates of the progress counter
+# Where the JVM cannot read this process's memory (below), large inputs cross through a ring in
+# the shared file (Ring.java): the rows-written counter at byte 0, the JVM's rows-read counter at
+# byte 64, then _SLOTS slots of about _SLOT_BYTES each that numpy fills and the JVM empties in
+# turn, so the file (in /dev/shm, often small in containers) holds a few slots, not the input.
+_HEADER = 128
+_SLOTS = 4
+_SLOT_BYTES = 4 << 20  # as the JVM's chunks straight from numpy (_DIRECT_BYTES)
+_MIN_SLOT_ROWS = 512  # a chunk summary's fixed cost (p x p for covariance) spread over enough rows
+_RING_BYTES = 4 << 20  # a single array of at least this size crosses through the ring
+# Where the JVM can read this process's memory (Linux process_vm_readv through the bridge's
+# libdaal4j_bridge.so), arrays skip the shared file: the JVM copies them straight out of numpy,
+# _DIRECT_BYTES of rows at a time. DAAL4J_TRANSFER=shared keeps them on the shared file.
+_DIRECT_BYTES = 4 << 20  # measured: 1 MB chunks cost covariance-like summaries 20-40% more
+_PR_SET_PTRACER = 0x59616D61
 
 _lock = threading.RLock()
 _session = None
@@ -130,6 +146,24 @@ class Session:
         self._mapped = 0
         # one transfer at a time through the shared file (threads may share this session)
         self.transfer = threading.RLock()
+        self._direct = None  # whether the JVM reads numpy's memory itself (found on first use)
+        self.direct_problem = None  # why not, when it cannot
+
+    def direct(self):
+        """Whether the JVM reads arrays straight from this process's memory (asked once)."""
+        if self._direct is None:
+            how = os.environ.get("DAAL4J_TRANSFER", "direct")
+            if how not in ("direct", "shared"):
+                raise ValueError("DAAL4J_TRANSFER must be 'direct' or 'shared', got %r" % how)
+            if how == "shared":
+                self.direct_problem = "DAAL4J_TRANSFER=shared"
+            else:
+                _allow_reads_by(self.process.pid)
+                probe = np.array([1.5, -2.25, 3e300, float(os.getpid())])
+                self.direct_problem = call(self.bridge.processMemoryProblem, os.getpid(), probe.ctypes.data,
+                                           probe.tolist())
+            self._direct = self.direct_problem is None
+        return self._direct
 
     def _forward_stdout(self):
         for line in iter(self.process.stdout.readline, b""):
@@ -155,6 +189,12 @@ class Session:
         """A daal4j Matrix holding a 2-d float64 copy of array (any numeric dtype and order)."""
         rows, cols = array.shape
         nbytes = rows * cols * 8
+        if nbytes and self.direct():
+            source, kind = _direct_source(array)  # kept alive until the JVM has read it
+            return call(self.bridge.matrixFromProcess, rows, cols, os.getpid(), source.ctypes.data, kind,
+                        _direct_rows(cols))
+        if nbytes >= _RING_BYTES:
+            return self._through_ring([array], lambda ring, offsets: call(self.bridge.matrixIncoming, rows, cols, ring))
         with self.transfer:
             if nbytes:
                 view = np.frombuffer(self._view(nbytes), dtype="<f8", count=rows * cols).reshape(rows, cols)
@@ -163,47 +203,72 @@ class Session:
             return call(self.bridge.matrix, 0, rows, cols)
 
     def compute_incoming(self, algorithm, args, arrays):
-        """algorithm.compute(args) with arguments {position: 2-d array} copied into the shared
-        file by a background thread, block of rows by block, while the JVM reads or computes on
-        the rows already there (Bridge.computeIncoming). The number of rows done is published
-        in a counter at byte 0; the arrays follow, 64-byte aligned."""
+        """algorithm.compute(args) with arguments {position: 2-d array} copied through the ring
+        by a background thread while the JVM reads, or computes on, the rows already there
+        (Bridge.computeIncoming)."""
         positions = sorted(arrays)
         sources = [arrays[i] for i in positions]
+        if self.direct():
+            direct = [_direct_source(a) for a in sources]  # kept alive until the JVM has read them
+            layout = ",".join("%d:%d:%d:%s" % (i, a.shape[1], a.ctypes.data, kind)
+                              for i, (a, kind) in zip(positions, direct))
+            return call(self.bridge.computeFromProcess, algorithm, args, layout, sources[0].shape[0], os.getpid(),
+                        _direct_rows(sum(a.shape[1] for a in sources)))
+        return self._through_ring(sources, lambda ring, offsets: call(
+            self.bridge.computeIncoming, algorithm, args, positions, [a.shape[1] for a in sources],
+            sources[0].shape[0], ring, offsets))
+
+    def _through_ring(self, sources, jvm_call):
+        """jvm_call(ring, slot_offsets) while a background thread copies the rows of sources (2-d
+        arrays, the same rows each) through the ring, slot by slot: it waits to reuse a slot
+        until the JVM has read it, and publishes the rows written after each slot."""
         rows = sources[0].shape[0]
-        offsets, end = [], _ALIGN
+        width = sum(a.shape[1] for a in sources)
+        slot_rows = max(1, min(rows, max(_MIN_SLOT_ROWS, _SLOT_BYTES // (8 * width))))
+        offsets, slot_bytes = [], 0
         for a in sources:
-            offsets.append(end)
-            end += -(-a.shape[0] * a.shape[1] * 8 // _ALIGN) * _ALIGN
-        step = max(1, _BLOCK_BYTES // (8 * sum(a.shape[1] for a in sources)))
+            offsets.append(slot_bytes)
+            slot_bytes += -(-slot_rows * a.shape[1] * 8 // _ALIGN) * _ALIGN
+        slots = max(1, min(_SLOTS, -(-rows // slot_rows)))
         with self.transfer:
-            mapped = self._view(end)
-            progress = np.frombuffer(mapped, dtype="<i8", count=1)
-            progress[0] = 0
-            targets = [np.frombuffer(mapped, dtype="<f8", count=a.shape[0] * a.shape[1], offset=o).reshape(a.shape)
-                       for a, o in zip(sources, offsets)]
-            failed = []
+            mapped = self._view(_HEADER + slots * slot_bytes)
+            counters = np.frombuffer(mapped, dtype="<i8", count=_HEADER // 8)
+            counters[0] = 0  # rows written
+            counters[8] = 0  # rows read by the JVM
+            views = [[np.frombuffer(mapped, dtype="<f8", count=slot_rows * a.shape[1],
+                                    offset=_HEADER + k * slot_bytes + o).reshape(slot_rows, a.shape[1])
+                      for a, o in zip(sources, offsets)] for k in range(slots)]
+            failed, ended = [], threading.Event()
 
             def copy():
                 # copyto releases the GIL; the counter is stored after the rows it counts (x86-64
                 # keeps stores in order; the JVM reads it with acquire semantics)
                 try:
-                    for start in range(0, rows, step):
-                        stop = min(rows, start + step)
-                        for t, a in zip(targets, sources):
-                            np.copyto(t[start:stop], a[start:stop], casting="unsafe")
-                        progress[0] = stop
+                    for block, start in enumerate(range(0, rows, slot_rows)):
+                        stop = min(rows, start + slot_rows)
+                        free_from = start - (slots - 1) * slot_rows  # the slot's previous rows read
+                        waits = 0
+                        while counters[8] < free_from:
+                            if ended.is_set():
+                                return
+                            waits += 1
+                            if waits > 200:
+                                time.sleep(2e-5)
+                        for t, a in zip(views[block % slots], sources):
+                            np.copyto(t[:stop - start], a[start:stop], casting="unsafe")
+                        counters[0] = stop
                 except BaseException as e:  # noqa: B902 - reported to the caller below
                     failed.append(e)
-                    progress[0] = -1
+                    counters[0] = -1
 
             copier = threading.Thread(target=copy, name="daal4j-copy", daemon=True)
             copier.start()
             try:
-                return call(self.bridge.computeIncoming, algorithm, args, positions, offsets,
-                            [a.shape[1] for a in sources], rows, 0)
+                return jvm_call([_HEADER, slots, slot_bytes, slot_rows], offsets)
             finally:
+                ended.set()
                 copier.join()
-                del targets, progress  # no view may outlive the mapping (remapped when it grows)
+                del views, counters  # no view may outlive the mapping (remapped when it grows)
                 if failed:
                     # the cause of the JVM's "failed while copying" error
                     raise failed[0]  # noqa: B012
@@ -256,6 +321,34 @@ class Session:
             pass
 
 
+# numpy element types the JVM reads as they are (ProcessMemory.Kind), converting as it copies
+_DIRECT_KINDS = {np.dtype("<f8"): "f8", np.dtype("<f4"): "f4", np.dtype("<i8"): "i8", np.dtype("<i4"): "i4"}
+
+
+def _direct_source(array):
+    """(array C-ordered, its element type for the JVM): array itself where it is already a
+    C-ordered array of a type the JVM reads, else a float64 copy."""
+    kind = _DIRECT_KINDS.get(array.dtype)
+    if kind is None or not array.flags.c_contiguous:
+        return np.ascontiguousarray(array, dtype=np.float64), "f8"
+    return array, kind
+
+
+def _direct_rows(width):
+    """Rows the JVM reads at a time from numpy's memory: about _DIRECT_BYTES, at least 512."""
+    return max(_MIN_SLOT_ROWS, _DIRECT_BYTES // (8 * max(1, width)))
+
+
+def _allow_reads_by(pid):
+    """Lets process pid (the JVM) read this process's memory where Yama restricts that to
+    ancestors (ptrace_scope 1); elsewhere the call fails harmlessly."""
+    try:
+        import ctypes
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PTRACER, ctypes.c_ulong(pid), 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+
+
 def session():
     """The running JVM session, starting it on first use."""
     global _session
@@ -305,9 +398,17 @@ if threading.current_thread() is threading.main_thread():
 _EXCEPTIONS = {"ValueError": ValueError, "RuntimeError": RuntimeError, "AttributeError": AttributeError}
 
 
+_LIST_OF = 6  # Bridge.listOf takes up to this many values
+
+
 def call(fn, *args):
     """Calls the bridge, turning Java exceptions into Python ones with the same message."""
     try:
+        if any(isinstance(a, list) for a in args):
+            # a short list in one call (Py4J's own conversion costs a round trip per element)
+            bridge = session().bridge
+            args = [bridge.listOf(*a) if isinstance(a, list) and len(a) <= _LIST_OF
+                    and not any(isinstance(v, (list, dict)) for v in a) else a for a in args]
         return fn(*args)
     except Py4JJavaError as e:
         kind, message = _classify(e.java_exception)

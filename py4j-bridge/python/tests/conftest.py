@@ -32,6 +32,19 @@ def needs(factory):
         pytest.fail("Daal4j.%s is not in this build of the toolkit" % factory)
 
 
+@pytest.fixture(params=["direct", "shared"])
+def transfer(request, monkeypatch):
+    """Runs a test twice: the JVM reading the arrays from this process's memory, then through
+    the shared file (the fallback where Linux does not allow that read)."""
+    from daal4j import _gateway
+    s = _gateway.session()
+    if request.param == "direct":
+        assert s.direct(), "the JVM cannot read this process's memory: %s" % s.direct_problem
+    else:
+        monkeypatch.setattr(s, "_direct", False)
+    return request.param
+
+
 def mpi_available():
     """Whether mpirun, Open MPI's mpi.jar and the toolkit's Open MPI engine are all here."""
     import glob

@@ -24,6 +24,7 @@ def roundtrip(value):
 
 @pytest.mark.parametrize("dtype", [np.float64, np.float32, np.int32, np.int64, np.uint8, np.int8, np.bool_])
 @pytest.mark.parametrize("order", ["C", "F"])
+@pytest.mark.usefixtures("transfer")
 def test_arrays_of_every_numeric_dtype_and_order_cross_exactly(dtype, order):
     a = (np.random.default_rng(1).standard_normal((37, 5)) * 50).astype(dtype, order=order)
     back = roundtrip(a)
@@ -39,6 +40,7 @@ def test_java_sees_the_values_numpy_sent():
         assert m.get(i, j) == a[i, j]  # read element by element over Py4J: an independent route
 
 
+@pytest.mark.usefixtures("transfer")
 def test_views_slices_1d_lists_and_empty():
     a = np.arange(60.0).reshape(12, 5)
     assert np.array_equal(roundtrip(a[::3, 1:4]), a[::3, 1:4])
@@ -47,6 +49,7 @@ def test_views_slices_1d_lists_and_empty():
     assert roundtrip(np.zeros((0, 4))).shape == (0, 4)
 
 
+@pytest.mark.usefixtures("transfer")
 def test_large_array_crosses_in_binary():
     a = np.random.default_rng(3).standard_normal((300_000, 20))  # 48 MB: element by element would take hours
     t = time.perf_counter()

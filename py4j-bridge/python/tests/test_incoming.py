@@ -1,6 +1,8 @@
 """Large row-aligned inputs of the summarizing algorithms cross while the JVM computes
 (Bridge.computeIncoming): the same results as the plain path up to the rounding of merging
 chunk summaries, the same errors, every dtype and order."""
+import os
+
 import numpy as np
 import pytest
 
@@ -31,6 +33,7 @@ def x():
     return rng.standard_normal((ROWS, 4)) * [1.0, 3.0, 0.01, 100.0] + [0.0, 50.0, -2.0, 1e4]
 
 
+@pytest.mark.usefixtures("transfer")
 def test_the_incoming_path_is_taken_for_large_inputs(monkeypatch, x):
     taken = []
     real = _gateway.Session.compute_incoming
@@ -43,6 +46,7 @@ def test_the_incoming_path_is_taken_for_large_inputs(monkeypatch, x):
     assert taken == [1]
 
 
+@pytest.mark.usefixtures("transfer")
 def test_moments_and_covariance_match_the_plain_path_and_numpy(monkeypatch, x):
     plain, inc = both(monkeypatch, lambda: d4p.low_order_moments().compute(x))
     assert_same(plain, inc, ["minimum", "maximum", "sum", "sumSquares", "sumSquaresCentered", "mean",
@@ -54,6 +58,7 @@ def test_moments_and_covariance_match_the_plain_path_and_numpy(monkeypatch, x):
     np.testing.assert_allclose(inc.covariance, np.cov(x, rowvar=False), rtol=1e-10, atol=1e-12)
 
 
+@pytest.mark.usefixtures("transfer")
 def test_regressions_match_the_plain_path_and_lstsq(monkeypatch, x):
     y = x[:, :2] @ [[0.5, -1.0], [2.0, 0.25]] + 3.0 + np.random.default_rng(2).standard_normal((ROWS, 2))
     plain, inc = both(monkeypatch, lambda: d4p.linear_regression_training(interceptFlag=True).compute(x, y).model.Beta)
@@ -65,6 +70,7 @@ def test_regressions_match_the_plain_path_and_lstsq(monkeypatch, x):
     np.testing.assert_allclose(inc, plain, rtol=1e-10)
 
 
+@pytest.mark.usefixtures("transfer")
 def test_naive_bayes_and_int_fortran_inputs(monkeypatch):
     rng = np.random.default_rng(5)
     counts = np.asfortranarray(rng.poisson(3.0, (ROWS, 6)).astype(np.int32))
@@ -74,6 +80,7 @@ def test_naive_bayes_and_int_fortran_inputs(monkeypatch):
     np.testing.assert_allclose(inc.model.LogTheta, plain.model.LogTheta, rtol=1e-13)
 
 
+@pytest.mark.usefixtures("transfer")
 def test_algorithms_needing_the_whole_input_take_the_plain_path(monkeypatch, x):
     taken = []
     real = _gateway.Session.compute_incoming
@@ -86,6 +93,7 @@ def test_algorithms_needing_the_whole_input_take_the_plain_path(monkeypatch, x):
     assert taken == []
 
 
+@pytest.mark.usefixtures("transfer")
 def test_streaming_mode_adds_each_incoming_input(monkeypatch, x):
     def stream():
         alg = d4p.covariance(streaming=True)
@@ -96,6 +104,7 @@ def test_streaming_mode_adds_each_incoming_input(monkeypatch, x):
     assert_same(plain, inc, ["covariance", "mean"])
 
 
+@pytest.mark.usefixtures("transfer")
 def test_bad_input_in_a_late_chunk_gives_the_plain_paths_message(monkeypatch):
     rng = np.random.default_rng(6)
     counts = rng.poisson(3.0, (ROWS, 3)).astype(np.float64)
@@ -117,7 +126,8 @@ def test_bad_input_in_a_late_chunk_gives_the_plain_paths_message(monkeypatch):
     assert d4p.low_order_moments().compute(np.ones((ROWS, 2))).mean.tolist() == [[1.0, 1.0]]
 
 
-def test_a_failed_copy_raises_its_own_error_and_the_jvm_goes_on(monkeypatch, x):
+def test_a_failed_copy_into_the_ring_raises_its_own_error_and_the_jvm_goes_on(monkeypatch, x):
+    monkeypatch.setattr(_gateway.session(), "_direct", False)  # the copy of the shared-file path
     monkeypatch.setattr(_core, "INCOMING_BYTES", 0)
     real = np.copyto
     calls = []
@@ -134,3 +144,30 @@ def test_a_failed_copy_raises_its_own_error_and_the_jvm_goes_on(monkeypatch, x):
     monkeypatch.setattr(_gateway.np, "copyto", real)
     r = d4p.low_order_moments().compute(x)
     np.testing.assert_allclose(r.mean[0], x.mean(axis=0), rtol=1e-12)
+
+
+def test_the_jvm_reads_numpy_memory_itself_and_says_what_it_cannot_read():
+    s = _gateway.session()
+    assert s.direct(), s.direct_problem
+    a = np.random.default_rng(8).standard_normal((50_000, 7))
+    m = s.bridge.matrixFromProcess(1000, 7, os.getpid(), a[300:].ctypes.data, "f8", 64)  # a view at an offset
+    assert np.array_equal(_core._value(m), a[300:1300])
+    for dtype in (np.float32, np.int64, np.int32):  # read as they are, widened by the JVM
+        b = (a * 1e6).astype(dtype)
+        m = s.bridge.matrixFromProcess(50_000, 7, os.getpid(), b.ctypes.data, np.dtype(dtype).str[1:], 4096)
+        assert np.array_equal(_core._value(m), b.astype(np.float64)), dtype
+    with pytest.raises(RuntimeError, match="reading 70 values at 0x8 of process %d failed" % os.getpid()):
+        _gateway.call(s.bridge.matrixFromProcess, 10, 7, os.getpid(), 8, "f8", 64)
+    # the session goes on
+    assert np.array_equal(_core._value(_core.to_java(a)), a)
+
+
+def test_a_large_input_needs_only_a_few_slots_of_the_shared_file(monkeypatch):
+    s = _gateway.session()
+    monkeypatch.setattr(s, "_direct", False)
+    monkeypatch.setattr(_core, "INCOMING_BYTES", 0)
+    x = np.random.default_rng(9).standard_normal((2_000_000, 8))  # 128 MB
+    before = os.fstat(s._fd).st_size
+    r = d4p.covariance().compute(x)
+    np.testing.assert_allclose(r.covariance, np.cov(x, rowvar=False), rtol=1e-10, atol=1e-12)
+    assert os.fstat(s._fd).st_size <= max(before, 32 << 20), "the shared file grew to the input's size"

@@ -52,16 +52,39 @@ def test_example_under_mpirun(script, ranks):
     _ok(mpirun(ranks, script), ranks)
 
 
-# every row-aligned array input crosses while the JVM computes (Bridge.computeIncoming)
+# every row-aligned array input is read while the JVM computes (Bridge.computeFromProcess)
 INCOMING = {"DAAL4J_INCOMING_BYTES": "0"}
 
 
 @needs_mpi
+@pytest.mark.parametrize("transfer", ["direct", "shared"])
 @pytest.mark.parametrize("script", ["low_order_moments_spmd.py", "covariance_spmd.py", "linear_regression_spmd.py",
                                     "ridge_regression_spmd.py", "naive_bayes_spmd.py"])
-def test_example_under_mpirun_with_inputs_crossing_while_computing(script):
+def test_example_under_mpirun_with_inputs_crossing_while_computing(script, transfer):
     _needs(script)
-    _ok(mpirun(2, script, env=INCOMING), 2)
+    _ok(mpirun(2, script, env=dict(INCOMING, DAAL4J_TRANSFER=transfer)), 2)
+
+
+EACH_RANK_SAYS_HOW_ITS_JVM_READS = """
+import numpy as np
+import daal4j as d4p
+from daal4j import _gateway
+d4p.daalinit()
+x = np.random.default_rng(d4p.my_procid()).standard_normal((300_000, 4))
+m = d4p.low_order_moments(distributed=True).compute(x).mean
+s = _gateway.session()
+print("rank %d direct=%s %s" % (d4p.my_procid(), s.direct(), s.direct_problem), flush=True)
+"""
+
+
+@needs_mpi
+def test_each_ranks_jvm_reads_its_own_pythons_memory(tmp_path):
+    script = tmp_path / "direct.py"
+    script.write_text(EACH_RANK_SAYS_HOW_ITS_JVM_READS)
+    p = mpirun(2, str(script), timeout=120)
+    assert p.returncode == 0, p.stdout + p.stderr
+    for r in range(2):
+        assert "rank %d direct=True None" % r in p.stdout, p.stdout + p.stderr
 
 
 BAD_FILE_ON_RANK_1 = """

@@ -58,21 +58,129 @@ public final class Bridge {
 
     /**
      * {@code algorithm.compute(args)} where the arguments at {@code positions} are arrays
-     * Python is still copying into the shared file ({@code rows x cols[k]} doubles at
-     * {@code offsets[k]}, progress counter at {@code progressAt}, see {@link Incoming}). A
+     * Python is still copying into the ring of the shared file ({@code rows x cols[k]}
+     * doubles; {@code ring} = [first byte, slots, bytes per slot, rows per slot] and
+     * {@code slotOffsets[k]} the byte of array k within a slot, see {@link Ring}). A
      * summarizing algorithm computes chunk by chunk while the copy goes on (the same result as
      * batch up to the rounding of merging the chunks); any other reads the arrays whole as they
      * arrive, then computes.
      */
     public Object computeIncoming(Object algorithm, List<Object> args, List<? extends Number> positions,
-            List<? extends Number> offsets, List<? extends Number> cols, int rows, long progressAt) {
+            List<? extends Number> cols, int rows, List<? extends Number> ring, List<? extends Number> slotOffsets) {
+        return on(() -> compute(algorithm, args, new Incoming(ring(ring, slotOffsets, cols, rows), rows,
+                ints(positions), ints(cols))));
+    }
+
+    /**
+     * {@link #computeIncoming} with the arrays read straight from the memory of process
+     * {@code pid} (the Python caller, blocked in this call), {@code chunkRows} rows at a time:
+     * {@code arrays} lists each as {@code position:cols:address:kind} (comma-separated), a
+     * C-ordered array of {@code rows} rows of numpy's element type kind (f8, f4, i8, i4: see
+     * {@link ProcessMemory.Kind}), in one string (each list Python sends costs it a round trip
+     * per element).
+     */
+    public Object computeFromProcess(Object algorithm, List<Object> args, String arrays, int rows, int pid,
+            int chunkRows) {
         return on(() -> {
-            Incoming in = new Incoming(shared, progressAt, rows, ints(positions),
-                    offsets.stream().mapToLong(Number::longValue).toArray(), ints(cols));
-            if (!(algorithm instanceof Algorithm<?, ?, ?> summarizing) || rows == 0) {
-                return Invoker.call(algorithm.getClass(), algorithm, "compute", in.whole(args));
+            String[] each = arrays.split(",");
+            int[] positions = new int[each.length];
+            int[] cols = new int[each.length];
+            long[] addresses = new long[each.length];
+            ProcessMemory.Kind[] kinds = new ProcessMemory.Kind[each.length];
+            for (int k = 0; k < each.length; k++) {
+                String[] f = each[k].split(":");
+                if (f.length != 4) {
+                    throw new IllegalArgumentException("array " + k + ": expected position:cols:address:kind, got "
+                            + each[k]);
+                }
+                positions[k] = Integer.parseInt(f[0]);
+                cols[k] = Integer.parseInt(f[1]);
+                addresses[k] = Long.parseLong(f[2]);
+                kinds[k] = ProcessMemory.Kind.of(f[3]);
             }
-            return summarizing.computeChunks(() -> feed(algorithm, args, in));
+            return compute(algorithm, args, new Incoming(ProcessMemory.arrays(pid, addresses, kinds, cols, chunkRows),
+                    rows, positions, cols));
+        });
+    }
+
+    /** A list of the values given (Python builds a short list in one call, not one per element). */
+    public List<Object> listOf() {
+        return new java.util.ArrayList<>();
+    }
+
+    /** A list of the values given. */
+    public List<Object> listOf(Object a) {
+        return mutableList(new Object[] {a});
+    }
+
+    /** A list of the values given. */
+    public List<Object> listOf(Object a, Object b) {
+        return mutableList(new Object[] {a, b});
+    }
+
+    /** A list of the values given. */
+    public List<Object> listOf(Object a, Object b, Object c) {
+        return mutableList(new Object[] {a, b, c});
+    }
+
+    /** A list of the values given. */
+    public List<Object> listOf(Object a, Object b, Object c, Object d) {
+        return mutableList(new Object[] {a, b, c, d});
+    }
+
+    /** A list of the values given. */
+    public List<Object> listOf(Object a, Object b, Object c, Object d, Object e) {
+        return mutableList(new Object[] {a, b, c, d, e});
+    }
+
+    /** A list of the values given. */
+    public List<Object> listOf(Object a, Object b, Object c, Object d, Object e, Object f) {
+        return mutableList(new Object[] {a, b, c, d, e, f});
+    }
+
+    private static List<Object> mutableList(Object[] values) {
+        // mutable and null-friendly, as a list Py4J converts from Python
+        return new java.util.ArrayList<>(java.util.Arrays.asList(values));
+    }
+
+    /** A rows x cols matrix that Python is copying into the ring ({@code ring} as in {@link #computeIncoming}). */
+    public Matrix matrixIncoming(int rows, int cols, List<? extends Number> ring) {
+        return on(() -> wholeMatrix(new Incoming(ring(ring, List.of(0), List.of(cols), rows), rows, new int[] {0},
+                new int[] {cols})));
+    }
+
+    /**
+     * A rows x cols matrix read from the C-ordered array of numpy element type {@code kind}
+     * (as in {@link #computeFromProcess}) at {@code address} of process {@code pid}.
+     */
+    public Matrix matrixFromProcess(int rows, int cols, int pid, long address, String kind, int chunkRows) {
+        return on(() -> wholeMatrix(new Incoming(ProcessMemory.arrays(pid, new long[] {address},
+                new ProcessMemory.Kind[] {ProcessMemory.Kind.of(kind)}, new int[] {cols}, chunkRows), rows,
+                new int[] {0}, new int[] {cols})));
+    }
+
+    /**
+     * Null when the JVM can read process {@code pid}'s memory (the doubles at {@code address}
+     * are {@code expected}), else why not: Python then passes arrays through the shared file.
+     */
+    public String processMemoryProblem(int pid, long address, List<? extends Number> expected) {
+        return on(() -> {
+            String missing = ProcessMemory.unavailable();
+            if (missing != null) {
+                return missing;
+            }
+            double[] got = new double[expected.size()];
+            try {
+                ProcessMemory.read(pid, address, got, 0, got.length);
+            } catch (IllegalStateException e) {
+                return e.getMessage();
+            }
+            for (int i = 0; i < got.length; i++) {
+                if (Double.compare(got[i], expected.get(i).doubleValue()) != 0) {
+                    return "read " + java.util.Arrays.toString(got) + ", expected " + expected;
+                }
+            }
+            return null;
         });
     }
 
@@ -84,22 +192,31 @@ public final class Bridge {
         return algorithm instanceof Algorithm<?, ?, ?>;
     }
 
-    /** Gives the algorithm the incoming rows chunk by chunk (a summarizing algorithm keeps only their summary). */
-    private void feed(Object algorithm, List<Object> args, Incoming in) {
-        try {
-            in.forEachChunk(args, buffers, chunk -> Invoker.call(algorithm.getClass(), algorithm, "compute", chunk));
-        } catch (RuntimeException e) {
-            // a chunk's message counts rows from the chunk's start: compute on all rows for
-            // batch's own message (bad input fails the same way there)
-            List<Object> all;
-            try {
-                all = in.whole(args);
-            } catch (RuntimeException tooLarge) {
-                throw e;
-            }
-            Invoker.call(algorithm.getClass(), algorithm, "compute", all);
-            throw e;
+    /** A summarizing algorithm on the chunks as they come; any other on the whole arrays once read. */
+    private Object compute(Object algorithm, List<Object> args, Incoming in) {
+        if (!(algorithm instanceof Algorithm<?, ?, ?> summarizing) || in.rows() == 0) {
+            return Invoker.call(algorithm.getClass(), algorithm, "compute", in.whole(args));
         }
+        var compute = Invoker.bound(algorithm.getClass(), algorithm, "compute");
+        return summarizing.computeChunks(() -> in.forEachChunk(args, buffers, compute::apply));
+    }
+
+    private static Matrix wholeMatrix(Incoming in) {
+        return (Matrix) in.whole(java.util.Arrays.asList((Object) null)).get(0);
+    }
+
+    private Ring ring(List<? extends Number> ring, List<? extends Number> slotOffsets, List<? extends Number> cols,
+            int rows) {
+        if (ring.size() != 4) {
+            throw new IllegalArgumentException("ring: expected [first byte, slots, bytes per slot, rows per slot], got "
+                    + ring);
+        }
+        return new Ring(shared, ring.get(0).longValue(), ring.get(1).intValue(), ring.get(2).longValue(),
+                ring.get(3).intValue(), longs(slotOffsets), ints(cols), rows);
+    }
+
+    private static long[] longs(List<? extends Number> values) {
+        return values.stream().mapToLong(Number::longValue).toArray();
     }
 
     private static int[] ints(List<? extends Number> values) {

@@ -5,53 +5,48 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Row-aligned arrays (the same number of rows each) that Python is still copying into the
- * shared file: after each block of rows it stores how many rows of every array are written
- * in a counter (a little-endian long at {@code progressAt}; -1 when its copy failed), so the
- * JVM can read, or compute on, the first rows while the rest are being copied.
+ * Row-aligned arrays (the same number of rows each) that reach the JVM while it reads, or
+ * computes on, the rows already there: from a {@link Source} (Python's memory itself, or the
+ * ring of the shared file that Python copies into).
  */
 final class Incoming {
 
-    /** Waiting this long without any new row ends the wait with an error (Python is gone or stuck). */
-    private static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(
-            Long.getLong("daal4j.bridge.stallSeconds", 60));
-    /** Spins before parking: a block arrives within microseconds while Python copies. */
-    private static final int SPINS = 2_000;
-    private static final long PARK_NANOS = 20_000;
-    /**
-     * Doubles per chunk (4 MB): a covariance-like summary costs a centered block per chunk,
-     * so much smaller chunks slow it down; much larger ones delay the first compute.
-     */
-    private static final int CHUNK_VALUES = 1 << 19;
+    /** Where the rows of the incoming arrays come from. */
+    interface Source {
+        /** Rows per chunk: {@link #read} takes at most this many at a time, from a multiple of it. */
+        int chunkRows();
+
+        /** Copies rows [from, to) of every array k into {@code into[k]} from index {@code at[k]}, waiting for them if need be. */
+        void read(int from, int to, double[][] into, int[] at);
+
+        /** Tells the other side that the JVM reads no more rows (whether or not it read them all). */
+        void done();
+    }
+
     /** Chunk buffers in turn: one being computed on, the next ones being read. */
     private static final int BUFFERS = 3;
+    /** How the toolkit's bad-input messages name a row (Inputs, ClassSums: "… at row 12, …"). */
+    private static final Pattern AT_ROW = Pattern.compile("\\bat row (\\d+)");
 
-    private final SharedFile shared;
-    private final long progressAt;
+    private final Source source;
     private final int rows;
     private final int[] positions;
-    private final long[] offsets;
     private final int[] cols;
 
-    /**
-     * Array {@code k} (argument {@code positions[k]}) is {@code rows x cols[k]} row-major
-     * doubles at byte {@code offsets[k]}.
-     */
-    Incoming(SharedFile shared, long progressAt, int rows, int[] positions, long[] offsets, int[] cols) {
-        if (rows < 0 || positions.length != offsets.length || positions.length != cols.length) {
+    /** Array {@code k} (argument {@code positions[k]}) is {@code rows x cols[k]} row-major doubles read from {@code source}. */
+    Incoming(Source source, int rows, int[] positions, int[] cols) {
+        if (rows < 0 || positions.length != cols.length) {
             throw new IllegalArgumentException("incoming arrays: " + positions.length + " positions, "
-                    + offsets.length + " offsets, " + cols.length + " column counts, " + rows + " rows");
+                    + cols.length + " column counts, " + rows + " rows");
         }
-        this.shared = shared;
-        this.progressAt = progressAt;
+        this.source = source;
         this.rows = rows;
         this.positions = positions.clone();
-        this.offsets = offsets.clone();
         this.cols = cols.clone();
     }
 
@@ -60,21 +55,19 @@ final class Incoming {
         return rows;
     }
 
-    /** Rows per chunk when computing chunk by chunk: about 4 MB of all arrays, at least 512 rows. */
+    /** Rows per chunk when computing chunk by chunk. */
     int chunkRows() {
-        long width = 0;
-        for (int c : cols) {
-            width += c;
-        }
-        return (int) Math.max(1, Math.min(rows, Math.max(512, CHUNK_VALUES / Math.max(1, width))));
+        return source.chunkRows();
     }
 
     /**
      * Calls {@code use} with {@code args} where every incoming array is replaced by a Matrix
-     * of its next chunk of rows, in row order, on the calling thread. A reader thread copies
-     * the following chunks out of the shared file meanwhile (into a few buffers used in turn:
-     * {@code use} must not keep the matrices), so the JVM's copy overlaps the compute. The
-     * buffers come from {@code pool} and go back to it.
+     * of its next chunk of rows (a slot's), in row order, on the calling thread. A reader
+     * thread copies the following chunks out of their slots meanwhile, while they are still in
+     * the caches (into a few buffers used in turn: {@code use} must not keep the matrices), so
+     * the JVM's copy overlaps the compute. The buffers come from {@code pool} and go back to
+     * it. A bad-input error of a chunk names its row as counted from the first row of the
+     * whole input, as batch does.
      */
     void forEachChunk(List<Object> args, BufferPool pool, Consumer<List<Object>> use) {
         int step = chunkRows();
@@ -87,24 +80,24 @@ final class Incoming {
         }
         Thread reader = new Thread(() -> {
             try {
+                int[] at = new int[cols.length];
                 for (int from = 0; from < rows; from += step) {
                     int to = Math.min(rows, from + step);
                     double[][] set = free.take();
-                    await(to);
                     for (int k = 0; k < cols.length; k++) {
                         int n = (to - from) * cols[k];
                         if (set[k] == null || set[k].length != n) {
                             set[k] = pool.take(n);
                             taken.add(set[k]);
                         }
-                        shared.readDoubles(offsets[k] + (long) from * cols[k] * Double.BYTES, set[k], 0, n);
                     }
+                    source.read(from, to, set, at);
                     ready.put(new Chunk(from, to, set, null));
                 }
             } catch (InterruptedException e) {
                 // the consumer stopped early
             } catch (RuntimeException | Error e) {
-                ready.add(new Chunk(0, 0, null, e));
+                ready.offer(new Chunk(0, 0, null, e));  // a consumer that stopped takes none
             }
         }, "daal4j-bridge-reader");
         reader.setDaemon(true);
@@ -119,7 +112,11 @@ final class Incoming {
                 for (int k = 0; k < positions.length; k++) {
                     out.set(positions[k], Matrix.wrap(c.to - c.from, cols[k], c.buffers[k]));
                 }
-                use.accept(out);
+                try {
+                    use.accept(out);
+                } catch (IllegalArgumentException e) {
+                    throw fromFirstRow(e, c.from);
+                }
                 free.add(c.buffers);
             }
         } catch (InterruptedException e) {
@@ -132,6 +129,7 @@ final class Incoming {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            source.done();
             if (!reader.isAlive()) {
                 taken.forEach(pool::give);
             }
@@ -142,11 +140,12 @@ final class Incoming {
     private record Chunk(int from, int to, double[][] buffers, Throwable failure) {
     }
 
-    /** {@code args} with every incoming array replaced by its whole Matrix, read block by block as it arrives. */
+    /** {@code args} with every incoming array replaced by its whole Matrix, read chunk by chunk as it arrives. */
     List<Object> whole(List<Object> args) {
         for (int c : cols) {
             // chunks have no such limit: a summarizing algorithm takes arrays larger than a Java array
             if ((long) rows * c > Integer.MAX_VALUE - 8) {
+                source.done();
                 throw new IllegalArgumentException("array of " + rows + " x " + c + " is too large for one matrix");
             }
         }
@@ -154,16 +153,18 @@ final class Incoming {
         for (int k = 0; k < positions.length; k++) {
             all[k] = new double[rows * cols[k]];
         }
-        int step = chunkRows();
-        for (int from = 0; from < rows; from += step) {
-            int to = Math.min(rows, from + step);
-            await(to);
-            for (int k = 0; k < positions.length; k++) {
-                shared.readDoubles(offsets[k] + (long) from * cols[k] * Double.BYTES, all[k], from * cols[k],
-                        (to - from) * cols[k]);
+        try {
+            int[] at = new int[cols.length];
+            for (int from = 0; from < rows; from += chunkRows()) {
+                int to = Math.min(rows, from + chunkRows());
+                for (int k = 0; k < cols.length; k++) {
+                    at[k] = from * cols[k];
+                }
+                source.read(from, to, all, at);
             }
+        } finally {
+            source.done();
         }
-        await(rows);
         List<Object> out = new ArrayList<>(args);
         for (int k = 0; k < positions.length; k++) {
             out.set(positions[k], Matrix.wrap(rows, cols[k], all[k]));
@@ -171,30 +172,20 @@ final class Incoming {
         return out;
     }
 
-    /** Blocks until the first {@code to} rows of every array are written. */
-    private void await(int to) {
-        long seen = -2;
-        long since = System.nanoTime();
-        for (int spins = 0; ; spins++) {
-            long done = shared.readLongAcquire(progressAt);
-            if (done >= to) {
-                return;
-            }
-            if (done < 0) {
-                throw new IllegalStateException("the Python side failed while copying the input arrays");
-            }
-            if (done != seen) {
-                seen = done;
-                since = System.nanoTime();
-            } else if (System.nanoTime() - since > STALL_NANOS) {
-                throw new IllegalStateException("the Python side stopped copying the input arrays at row " + done
-                        + " of " + rows);
-            }
-            if (spins < SPINS) {
-                Thread.onSpinWait();
-            } else {
-                LockSupport.parkNanos(PARK_NANOS);
-            }
+    /** The bad-input error {@code e} of a chunk starting at row {@code first}, its row counted from row 0. */
+    private static IllegalArgumentException fromFirstRow(IllegalArgumentException e, int first) {
+        String m = e.getMessage();
+        if (first == 0 || m == null) {
+            return e;
         }
+        Matcher row = AT_ROW.matcher(m);
+        StringBuilder shifted = new StringBuilder();
+        while (row.find()) {
+            row.appendReplacement(shifted, "at row " + (Long.parseLong(row.group(1)) + first));
+        }
+        row.appendTail(shifted);
+        IllegalArgumentException out = new IllegalArgumentException(shifted.toString(), e);
+        out.setStackTrace(e.getStackTrace());
+        return out;
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Calls a Java method by name with the values Python sent (Integer, Long, Double, Boolean,
@@ -19,20 +20,67 @@ final class Invoker {
 
     private static final Object NO_MATCH = new Object();
 
+    /** Each class's public methods, looked up once (getMethods copies every Method per call). */
+    private static final ClassValue<Method[]> METHODS = new ClassValue<>() {
+        @Override
+        protected Method[] computeValue(Class<?> type) {
+            return type.getMethods();
+        }
+    };
+
     private Invoker() {
     }
 
     /** Calls {@code target.name(args)}, or the static method when {@code target} is a Class. */
     static Object call(Class<?> type, Object target, String name, List<?> args) {
+        return chosen(type, target, name, args).call();
+    }
+
+    /**
+     * {@code target.name} as a function of its arguments, the overload chosen by the first
+     * call's arguments and kept for the next ones (a chunk at a time: the same kinds of values
+     * each call, and no search of the overloads per chunk).
+     */
+    static Function<List<?>, Object> bound(Class<?> type, Object target, String name) {
+        Method[] kept = new Method[1];
+        return args -> {
+            if (kept[0] == null) {
+                Chosen c = chosen(type, target, name, args);
+                kept[0] = c.method;
+                return c.call();
+            }
+            Class<?>[] params = kept[0].getParameterTypes();
+            if (args.size() > params.length) {
+                return call(type, target, name, args);  // more values than it takes: choose again
+            }
+            Object[] converted = new Object[params.length];
+            for (int i = 0; i < params.length; i++) {
+                converted[i] = convert(i < args.size() ? args.get(i) : null, params[i]);
+                if (converted[i] == NO_MATCH) {
+                    return call(type, target, name, args);  // other kinds of values: choose again
+                }
+            }
+            return invoke(kept[0], target, converted);
+        };
+    }
+
+    /** An overload and the arguments converted to its parameters. */
+    private record Chosen(Method method, Object target, Object[] args) {
+        Object call() {
+            return invoke(method, target, args);
+        }
+    }
+
+    private static Chosen chosen(Class<?> type, Object target, String name, List<?> args) {
         Method best = null;
         Object[] bestArgs = null;
         int bestCost = Integer.MAX_VALUE;
-        List<String> seen = new ArrayList<>();
-        for (Method m : type.getMethods()) {
+        List<Method> seen = new ArrayList<>();
+        for (Method m : METHODS.get(type)) {
             if (!m.getName().equals(name) || (target == null) != Modifier.isStatic(m.getModifiers())) {
                 continue;
             }
-            seen.add(signature(m));
+            seen.add(m);
             if (m.getParameterCount() < args.size()) {
                 continue;
             }
@@ -60,14 +108,15 @@ final class Invoker {
             String what = type.getSimpleName() + "." + name;
             throw new IllegalArgumentException(seen.isEmpty()
                     ? what + " does not exist"
-                    : what + " cannot take " + describe(args) + "; it takes " + String.join(" or ", seen));
+                    : what + " cannot take " + describe(args) + "; it takes "
+                            + String.join(" or ", seen.stream().map(Invoker::signature).toList()));
         }
-        return invoke(best, target, bestArgs);
+        return new Chosen(best, target, bestArgs);
     }
 
     /** Whether {@code type} has a public instance method {@code name} (any arity). */
     static boolean has(Class<?> type, String name) {
-        for (Method m : type.getMethods()) {
+        for (Method m : METHODS.get(type)) {
             if (m.getName().equals(name) && !Modifier.isStatic(m.getModifiers())) {
                 return true;
             }

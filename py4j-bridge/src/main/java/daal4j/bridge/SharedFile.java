@@ -89,6 +89,18 @@ final class SharedFile implements AutoCloseable {
                 (int) (offset % WINDOW));
     }
 
+    /**
+     * Stores {@code value} as the long at byte {@code offset} (8-aligned) with release
+     * semantics: what this process wrote before is visible to the other once it sees the value.
+     */
+    void writeLongRelease(long offset, long value) {
+        if (offset % Long.BYTES != 0) {
+            throw new IllegalArgumentException("no aligned long at byte " + offset + " of the shared buffer");
+        }
+        LONGS.setRelease(window((int) (offset / WINDOW), (int) (offset % WINDOW) + Long.BYTES),
+                (int) (offset % WINDOW), value);
+    }
+
     /** Writes doubles at byte {@code offset}, growing the file as needed. */
     void write(long offset, double[] values) {
         forEachWindow(offset, (long) values.length * Double.BYTES,

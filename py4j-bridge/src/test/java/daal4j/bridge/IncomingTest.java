@@ -13,20 +13,28 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Arrays read, and computed on, while a writer (Python's copy thread, here a Java one) still fills the shared file. */
+/**
+ * Arrays read, and computed on, while a writer (Python's copy thread, here a Java one) still
+ * fills the ring of the shared file, reusing each slot once the reader has freed it.
+ */
 class IncomingTest {
 
     private static final int ROWS = 300_000;
-    private static final long X_AT = 64;
+    private static final long RING_AT = 128;
+    private static final int SLOTS = 3;
+    private static final int SLOT_ROWS = 7_001;
+    /** x (3 columns) then y (1 column) in each slot, 64-byte aligned. */
+    private static final long Y_IN_SLOT = (SLOT_ROWS * 3L * Double.BYTES + 63) / 64 * 64;
+    private static final long SLOT_BYTES = Y_IN_SLOT + (SLOT_ROWS * 1L * Double.BYTES + 63) / 64 * 64;
 
     private SharedFile shared;
     private double[] x;
     private double[] y;
-    private long yAt;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -40,8 +48,7 @@ class IncomingTest {
         for (int i = 0; i < y.length; i++) {
             y[i] = r.nextGaussian();
         }
-        yAt = X_AT + (long) x.length * Double.BYTES;
-        shared.write(0, new long[] {0});
+        shared.write(0, new long[] {0, 0, 0, 0, 0, 0, 0, 0, 0});
     }
 
     @AfterEach
@@ -49,28 +56,47 @@ class IncomingTest {
         shared.close();
     }
 
-    /** Writes the rows block by block as Python does, storing the rows done after each block; -1 at failRow. */
-    private Thread writer(int failRow) {
+    private Ring ring() {
+        return new Ring(shared, RING_AT, SLOTS, SLOT_BYTES, SLOT_ROWS, new long[] {0, Y_IN_SLOT}, new int[] {3, 1},
+                ROWS);
+    }
+
+    /**
+     * Writes x and y slot by slot as Python does: waits until the reader freed the slot,
+     * copies, stores the rows written; -1 at failRow. Returns the highest number of rows it
+     * was ever ahead of the reader.
+     */
+    private Thread writer(int failRow, double[] xs, long[] ahead) {
         Thread t = new Thread(() -> {
-            int step = 7_001;
-            for (int from = 0; from < ROWS; from += step) {
-                int to = Math.min(ROWS, from + step);
+            for (int from = 0; from < ROWS; from += SLOT_ROWS) {
+                int to = Math.min(ROWS, from + SLOT_ROWS);
+                while (shared.readLongAcquire(Ring.READ_AT) < from - (SLOTS - 1L) * SLOT_ROWS) {
+                    LockSupport.parkNanos(10_000);
+                }
+                long read = shared.readLongAcquire(Ring.READ_AT);
+                if (read != Long.MAX_VALUE) {
+                    ahead[0] = Math.max(ahead[0], to - read);
+                }
                 if (failRow >= from && failRow < to) {
-                    shared.write(0, new long[] {-1});
+                    shared.writeLongRelease(Ring.WRITTEN_AT, -1);
                     return;
                 }
-                shared.write(X_AT + (long) from * 3 * Double.BYTES, Arrays.copyOfRange(x, from * 3, to * 3));
-                shared.write(yAt + (long) from * Double.BYTES, Arrays.copyOfRange(y, from, to));
-                shared.write(0, new long[] {to});
-                Thread.yield();
+                long slot = RING_AT + (long) (from / SLOT_ROWS % SLOTS) * SLOT_BYTES;
+                shared.write(slot, Arrays.copyOfRange(xs, from * 3, to * 3));
+                shared.write(slot + Y_IN_SLOT, Arrays.copyOfRange(y, from, to));
+                shared.writeLongRelease(Ring.WRITTEN_AT, to);
             }
         });
         t.start();
         return t;
     }
 
+    private Thread writer(int failRow) {
+        return writer(failRow, x, new long[1]);
+    }
+
     private Incoming incoming() {
-        return new Incoming(shared, 0, ROWS, new int[] {0, 2}, new long[] {X_AT, yAt}, new int[] {3, 1});
+        return new Incoming(ring(), ROWS, new int[] {0, 2}, new int[] {3, 1});
     }
 
     private static List<Object> args() {
@@ -82,13 +108,16 @@ class IncomingTest {
     }
 
     @Test
-    void wholeArraysArriveAsWritten() throws Exception {
-        Thread w = writer(-1);
+    void wholeArraysArriveAsWrittenThroughAFewSlots() throws Exception {
+        long[] ahead = new long[1];
+        Thread w = writer(-1, x, ahead);
         List<Object> got = incoming().whole(args());
         w.join();
         assertArrayEquals(x, ((Matrix) got.get(0)).rowMajorView());
         assertEquals("kept", got.get(1));
         assertArrayEquals(y, ((Matrix) got.get(2)).rowMajorView());
+        assertTrue(ahead[0] <= (long) SLOTS * SLOT_ROWS, "the writer overwrote a slot not yet read: " + ahead[0]);
+        assertTrue(shared.size() < RING_AT + SLOTS * SLOT_BYTES + (16 << 20), "the file holds a few slots");
     }
 
     @Test
@@ -117,9 +146,12 @@ class IncomingTest {
         Thread w = writer(-1);
         incoming().forEachChunk(args(), pool, chunk -> first.add(((Matrix) chunk.get(0)).rowMajorView()));
         w.join();
+        shared.write(0, new long[] {0, 0, 0, 0, 0, 0, 0, 0, 0});
+        w = writer(-1);
         int[] reused = {0};
         incoming().forEachChunk(args(), pool, chunk -> reused[0] += first.contains(((Matrix) chunk.get(0))
                 .rowMajorView()) ? 1 : 0);
+        w.join();
         assertTrue(reused[0] > 0, "no buffer of the first call was reused");
         double[] kept = pool.take(12);
         pool.give(kept);
@@ -133,12 +165,13 @@ class IncomingTest {
                 () -> incoming().forEachChunk(args(), new BufferPool(), chunk -> { }));
         assertTrue(e.getMessage().contains("failed while copying"), e.getMessage());
         w.join();
-        shared.write(0, new long[] {-1});
+        assertEquals(Long.MAX_VALUE, shared.readLongAcquire(Ring.READ_AT), "the writer is told to stop waiting");
+        shared.writeLongRelease(Ring.WRITTEN_AT, -1);
         assertThrows(IllegalStateException.class, () -> incoming().whole(args()));
     }
 
     @Test
-    void anErrorOfTheConsumerStopsTheReader() throws Exception {
+    void anErrorOfTheConsumerStopsTheReaderAndFreesTheWriter() throws Exception {
         Thread w = writer(-1);
         int before = Thread.activeCount();
         RuntimeException e = assertThrows(IllegalArgumentException.class, () -> incoming().forEachChunk(args(),
@@ -146,7 +179,8 @@ class IncomingTest {
                     throw new IllegalArgumentException("bad chunk");
                 }));
         assertEquals("bad chunk", e.getMessage());
-        w.join();
+        w.join(30_000);
+        assertTrue(!w.isAlive(), "the writer still waits for a slot");
         assertTrue(Thread.activeCount() <= before, "no reader thread left behind");
     }
 
@@ -154,9 +188,10 @@ class IncomingTest {
     void bridgeComputesSummariesChunkByChunkAndOthersOnTheWhole() throws Exception {
         Bridge bridge = new Bridge(shared, new MainThread());
         Matrix xm = Matrix.wrap(ROWS, 3, x);
+        List<Long> ring = List.of(RING_AT, (long) SLOTS, SLOT_BYTES, (long) SLOT_ROWS);
         Thread w = writer(-1);
         CovarianceResult cov = (CovarianceResult) bridge.computeIncoming(Daal4j.covariance(),
-                new ArrayList<>(Arrays.asList((Object) null)), List.of(0), List.of(X_AT), List.of(3), ROWS, 0);
+                new ArrayList<>(Arrays.asList((Object) null)), List.of(0), List.of(3), ROWS, ring, List.of(0L));
         w.join();
         CovarianceResult batch = Daal4j.covariance().compute(xm);
         double[] a = batch.covariance.rowMajorView();
@@ -164,8 +199,11 @@ class IncomingTest {
         for (int i = 0; i < a.length; i++) {
             assertEquals(a[i], b[i], 1e-12 * Math.abs(a[i]) + 1e-13, "covariance " + i);
         }
+        shared.write(0, new long[] {0, 0, 0, 0, 0, 0, 0, 0, 0});
+        w = writer(-1);
         QrResult qr = (QrResult) bridge.computeIncoming(Daal4j.qr(), new ArrayList<>(Arrays.asList((Object) null)),
-                List.of(0), List.of(X_AT), List.of(3), ROWS, 0);
+                List.of(0), List.of(3), ROWS, ring, List.of(0L));
+        w.join();
         assertEquals(Daal4j.qr().compute(xm).matrixR, qr.matrixR, "exactly the batch R");
     }
 
@@ -173,15 +211,22 @@ class IncomingTest {
     void aBadChunkGivesTheBatchMessageWithItsRowNumber() throws Exception {
         double[] bad = x.clone();
         bad[3 * (ROWS - 5) + 1] = Double.NaN;
-        shared.write(X_AT, bad);
-        shared.write(0, new long[] {ROWS});
         Bridge bridge = new Bridge(shared, new MainThread());
         String batch = assertThrows(IllegalArgumentException.class,
                 () -> Daal4j.covariance().compute(Matrix.wrap(ROWS, 3, bad))).getMessage();
+        Thread w = writer(-1, bad, new long[1]);
         String incoming = assertThrows(IllegalArgumentException.class, () -> bridge.computeIncoming(
-                Daal4j.covariance(), new ArrayList<>(Arrays.asList((Object) null)), List.of(0), List.of(X_AT),
-                List.of(3), ROWS, 0)).getMessage();
+                Daal4j.covariance(), new ArrayList<>(Arrays.asList((Object) null)), List.of(0), List.of(3), ROWS,
+                List.of(RING_AT, (long) SLOTS, SLOT_BYTES, (long) SLOT_ROWS), List.of(0L))).getMessage();
+        w.join(30_000);
         assertEquals(batch, incoming);
-        assertTrue(batch.contains(String.valueOf(ROWS - 5)), batch);
+        assertTrue(batch.contains("at row " + (ROWS - 5)), batch);
+    }
+
+    @Test
+    void aRingWhoseArraysDoNotFitASlotIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Ring(shared, RING_AT,
+                SLOTS, 64, SLOT_ROWS, new long[] {0}, new int[] {3}, ROWS));
+        assertTrue(e.getMessage().contains("does not fit"), e.getMessage());
     }
 }

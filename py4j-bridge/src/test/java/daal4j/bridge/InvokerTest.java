@@ -121,4 +121,18 @@ class InvokerTest {
             assertThrows(IllegalArgumentException.class, () -> f.readDoubles(f.size(), 1));
         }
     }
+
+    @Test
+    void aBoundMethodKeepsTheFirstCallsOverloadAndChoosesAgainForOtherKinds() {
+        Target t = new Target();
+        var compute = Invoker.bound(Target.class, t, "compute");
+        Matrix m = Matrix.wrap(1, 1, new double[] {1});
+        assertEquals("matrix", compute.apply(List.of(m)));
+        assertEquals("matrix", compute.apply(List.of(m)));
+        assertEquals("pattern f{}.csv 2", compute.apply(List.of("f{}.csv", 2)));
+        assertEquals("optional 7", Invoker.bound(Target.class, t, "transform").apply(List.of(m, 7)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Invoker.bound(Target.class, t, "compute").apply(List.of(1, 2, 3)));
+        assertTrue(e.getMessage().contains("it takes"), e.getMessage());
+    }
 }
