@@ -187,3 +187,36 @@ def test_threads_share_the_session_safely():
         results = list(pool.map(lambda a: d4p.low_order_moments().compute(a), arrays))
     for a, r in zip(arrays, results):
         np.testing.assert_allclose(r.mean[0], a.mean(axis=0), rtol=1e-12)
+
+
+WITHOUT_THE_READER = textwrap.dedent("""
+    import numpy as np
+    import daal4j as d4p
+    from daal4j import _core, _gateway
+    _core.INCOMING_BYTES = 0
+    s = _gateway.session()
+    x = np.random.default_rng(4).standard_normal((200_000, 5)) * [1, 2, 3, 4, 5] + 7
+    r = d4p.covariance().compute(x)
+    assert np.allclose(r.covariance, np.cov(x, rowvar=False), rtol=1e-10, atol=1e-12)
+    q = d4p.qr().compute(x)
+    assert np.allclose(q.matrixQ @ q.matrixR, x, rtol=1e-10, atol=1e-9)
+    print("direct=%s because %s" % (s.direct(), s.direct_problem))
+""")
+
+
+def test_without_the_native_reader_inputs_take_the_shared_file(tmp_path):
+    script = tmp_path / "fallback.py"
+    script.write_text(WITHOUT_THE_READER)
+    missing = tmp_path / "no-such-lib.so"
+    env = dict(os.environ, PYTHONPATH=PYTHON_DIR, DAAL4J_JAVA_OPTS="-Ddaal4j.bridge.native=%s" % missing)
+    p = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=120)
+    assert p.returncode == 0, p.stdout + p.stderr
+    assert "direct=False because no %s" % missing in p.stdout, p.stdout
+
+
+def test_an_unknown_transfer_is_an_error(monkeypatch):
+    s = _gateway.session()
+    monkeypatch.setattr(s, "_direct", None)
+    monkeypatch.setenv("DAAL4J_TRANSFER", "carrier-pigeon")
+    with pytest.raises(ValueError, match="DAAL4J_TRANSFER must be 'direct' or 'shared'"):
+        s.direct()

@@ -1,6 +1,7 @@
-"""Large row-aligned inputs of the summarizing algorithms cross while the JVM computes
-(Bridge.computeIncoming): the same results as the plain path up to the rounding of merging
-chunk summaries, the same errors, every dtype and order."""
+"""Large row-aligned inputs of the summarizing algorithms and PCA are computed on as the JVM
+reads them (Bridge.computeFromProcess straight from numpy's memory, Bridge.computeIncoming
+through the shared file's ring; each test runs both ways): the same results as the plain path
+up to the rounding of merging chunk summaries, the same errors, every dtype and order."""
 import os
 
 import numpy as np
@@ -81,14 +82,17 @@ def test_naive_bayes_and_int_fortran_inputs(monkeypatch):
 
 
 @pytest.mark.usefixtures("transfer")
-def test_algorithms_needing_the_whole_input_take_the_plain_path(monkeypatch, x):
+def test_pca_computes_on_chunks_and_algorithms_needing_the_whole_input_take_the_plain_path(monkeypatch, x):
     taken = []
     real = _gateway.Session.compute_incoming
     monkeypatch.setattr(_gateway.Session, "compute_incoming",
                         lambda self, *a: taken.append(1) or real(self, *a))
-    plain, inc = both(monkeypatch, lambda: d4p.pca(method="svdDense").compute(x))
-    for f in ("eigenvalues", "eigenvectors"):
-        assert np.array_equal(getattr(plain, f), getattr(inc, f)), f
+    for method in ("svdDense", "correlationDense"):
+        plain, inc = both(monkeypatch, lambda: d4p.pca(method=method, isDeterministic=True,
+                                                       resultsToCompute="mean|variance").compute(x))
+        assert_same(plain, inc, ["eigenvalues", "eigenvectors", "means", "variances"], rtol=1e-10)
+    assert taken == [1, 1], "PCA reads its input chunk by chunk"
+    taken.clear()
     d4p.qr().compute(x[:50_000])
     assert taken == []
 

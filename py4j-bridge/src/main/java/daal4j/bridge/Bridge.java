@@ -3,6 +3,7 @@ package daal4j.bridge;
 import daal4j.Daal4j;
 import daal4j.algorithms.Algorithm;
 import daal4j.algorithms.Result;
+import daal4j.algorithms.pca.Pca;
 import daal4j.data.Matrix;
 import daal4j.spmd.SpmdException;
 import java.lang.reflect.Field;
@@ -185,20 +186,23 @@ public final class Bridge {
     }
 
     /**
-     * Whether {@code algorithm} summarizes its rows chunk by chunk (the toolkit's Algorithm):
-     * then {@link #computeIncoming} overlaps the transfer with the compute.
+     * Whether {@code algorithm} summarizes its rows chunk by chunk (the toolkit's Algorithm, and
+     * PCA over one): then {@link #computeIncoming} overlaps the transfer with the compute.
      */
     public boolean takesChunks(Object algorithm) {
-        return algorithm instanceof Algorithm<?, ?, ?>;
+        return algorithm instanceof Algorithm<?, ?, ?> || algorithm instanceof Pca;
     }
 
     /** A summarizing algorithm on the chunks as they come; any other on the whole arrays once read. */
     private Object compute(Object algorithm, List<Object> args, Incoming in) {
-        if (!(algorithm instanceof Algorithm<?, ?, ?> summarizing) || in.rows() == 0) {
-            return Invoker.call(algorithm.getClass(), algorithm, "compute", in.whole(args));
+        if (in.rows() > 0 && algorithm instanceof Algorithm<?, ?, ?> summarizing) {
+            var compute = Invoker.bound(algorithm.getClass(), algorithm, "compute");
+            return summarizing.computeChunks(() -> in.forEachChunk(args, buffers, compute::apply));
         }
-        var compute = Invoker.bound(algorithm.getClass(), algorithm, "compute");
-        return summarizing.computeChunks(() -> in.forEachChunk(args, buffers, compute::apply));
+        if (in.rows() > 0 && algorithm instanceof Pca pca && args.size() == 1) {
+            return pca.computeChunks(each -> in.forEachChunk(args, buffers, chunk -> each.accept(chunk.get(0))));
+        }
+        return Invoker.call(algorithm.getClass(), algorithm, "compute", in.whole(args));
     }
 
     private static Matrix wholeMatrix(Incoming in) {

@@ -6,6 +6,7 @@ import static daal4j.Daal4j.lowOrderMoments;
 import static daal4j.Daal4j.multinomialNaiveBayesTraining;
 import static daal4j.Daal4j.myProcid;
 import static daal4j.Daal4j.numProcs;
+import static daal4j.Daal4j.pca;
 import static daal4j.testing.Fixtures.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,6 +19,7 @@ import daal4j.algorithms.covariance.CovarianceResult;
 import daal4j.algorithms.moments.LowOrderMoments;
 import daal4j.algorithms.moments.LowOrderMomentsResult;
 import daal4j.algorithms.naivebayes.MultinomialNaiveBayesTraining;
+import daal4j.algorithms.pca.PcaResult;
 import daal4j.algorithms.regression.LinearRegressionTraining;
 import daal4j.data.Matrix;
 import daal4j.examples.Examples;
@@ -94,6 +96,26 @@ class ComputeChunksTest {
         var nbBatch = multinomialNaiveBayesTraining(3).compute(c, l);
         assertClose(nbBatch.model.LogP, nbChunked.model.LogP, 1e-14, "LogP");
         assertClose(nbBatch.model.LogTheta, nbChunked.model.LogTheta, 1e-14, "LogTheta");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"correlationDense", "svdDense"})
+    void pcaOnChunksEqualsBatchOnOneAndThreeRanks(String method) {
+        Matrix x = data(5, 9, 40);
+        PcaResult batch = pca().method(method).isDeterministic(true).resultsToCompute("mean|variance").compute(x);
+        for (int ranks : new int[] {1, 3}) {
+            List<PcaResult> all = Spmd.local(ranks).call(() -> {
+                Matrix mine = Examples.slice(x, myProcid(), numProcs());
+                return pca().method(method).isDeterministic(true).resultsToCompute("mean|variance").distributed(true)
+                        .computeChunks(chunk -> chunks(mine, 613, r -> chunk.accept(mine.rowRange(r[0], r[1]))));
+            });
+            for (PcaResult r : all) {
+                assertClose(batch.eigenvalues, r.eigenvalues, 1e-11, method + " eigenvalues, " + ranks + " ranks");
+                assertClose(batch.eigenvectors, r.eigenvectors, 1e-10, method + " eigenvectors, " + ranks + " ranks");
+                assertClose(batch.means, r.means, 1e-12, method + " means");
+                assertClose(batch.variances, r.variances, 1e-11, method + " variances");
+            }
+        }
     }
 
     @Test

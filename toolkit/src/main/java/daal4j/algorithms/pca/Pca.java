@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Principal component analysis (daal4py's {@code pca}), batch or distributed.
@@ -111,6 +112,22 @@ public final class Pca {
             return fromSvd(new CenteredQr().distributed(distributed).compute(data));
         }
         return fromCovariance(new Covariance().distributed(distributed).compute(data));
+    }
+
+    /**
+     * The principal components of this rank's rows given as consecutive chunks: {@code feed}
+     * hands each chunk (a Matrix, double[][], Table or CSV path) to the consumer it is given,
+     * once per chunk in row order (the Python bridge computes on an array while reading it). The
+     * result equals one {@link #compute} of all rows up to the rounding of merging the chunks'
+     * summaries (see {@link daal4j.algorithms.Algorithm#computeChunks}).
+     */
+    public PcaResult computeChunks(Consumer<Consumer<Object>> feed) {
+        if (method.equals("svdDense")) {
+            CenteredQr qr = new CenteredQr().distributed(distributed);
+            return fromSvd(qr.computeChunks(() -> feed.accept(qr::compute)));
+        }
+        Covariance cov = new Covariance().distributed(distributed);
+        return fromCovariance(cov.computeChunks(() -> feed.accept(cov::compute)));
     }
 
     /** The principal components of this rank's file: {@code pattern} with {@code {}} replaced by {@code id}. */
