@@ -13,22 +13,22 @@ __all__ = ["daalinit", "daalfini", "num_procs", "my_procid", "Algorithm", "Model
 
 def daalinit(nthreads=None):
     """Starts the engine: this process's MPI rank under mpirun, else one rank (nthreads is ignored)."""
-    _call(_session().bridge.facade, "daalinit", [])
+    _call(_session().bridge.facade, "daalinit")
 
 
 def daalfini():
     """Stops the engine started by daalinit (MPI_Finalize under mpirun)."""
-    _call(_session().bridge.facade, "daalfini", [])
+    _call(_session().bridge.facade, "daalfini")
 
 
 def num_procs():
     """Number of ranks."""
-    return _call(_session().bridge.facade, "numProcs", [])
+    return _call(_session().bridge.facade, "numProcs")
 
 
 def my_procid():
     """This rank, 0-based."""
-    return _call(_session().bridge.facade, "myProcid", [])
+    return _call(_session().bridge.facade, "myProcid")
 
 
 _ALGORITHMS = [

@@ -331,7 +331,10 @@ def factory(pyname, javaname):
         if kwargs:
             args = _with_keywords(list(args), kwargs, _factory_parameters(s, javaname), pyname)
         jargs = [to_java(a, "argument %d of %s" % (i + 1, pyname)) for i, a in enumerate(args)]
-        java = call(s.bridge.facade, javaname, jargs)
+        if len(jargs) <= 2 and not any(a is None or isinstance(a, (list, dict)) for a in jargs):
+            java = call(s.bridge.facade, javaname, *jargs)  # one round trip, no list
+        else:
+            java = call(s.bridge.facade, javaname, jargs)
         for key, value in kwargs.items():
             java = call(s.bridge.set, java, key, to_java(value, key))
         return Algorithm(pyname, java)

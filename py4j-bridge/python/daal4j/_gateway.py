@@ -212,7 +212,9 @@ class Session:
             direct = [_direct_source(a) for a in sources]  # kept alive until the JVM has read them
             layout = ",".join("%d:%d:%d:%s" % (i, a.shape[1], a.ctypes.data, kind)
                               for i, (a, kind) in zip(positions, direct))
-            return call(self.bridge.computeFromProcess, algorithm, args, layout, sources[0].shape[0], os.getpid(),
+            # all arguments arrays (the usual case): their count, not a list to build in the JVM
+            given = len(args) if all(a is None for a in args) else args
+            return call(self.bridge.computeFromProcess, algorithm, given, layout, sources[0].shape[0], os.getpid(),
                         _direct_rows(sum(a.shape[1] for a in sources)))
         return self._through_ring(sources, lambda ring, offsets: call(
             self.bridge.computeIncoming, algorithm, args, positions, [a.shape[1] for a in sources],

@@ -42,6 +42,21 @@ public final class Bridge {
         return on(() -> Invoker.call(Daal4j.class, null, name, args));
     }
 
+    /** {@link #facade(String, List)} without arguments (one round trip from Python, no list to build). */
+    public Object facade(String name) {
+        return facade(name, List.of());
+    }
+
+    /** {@link #facade(String, List)} with one argument. */
+    public Object facade(String name, Object a) {
+        return facade(name, mutableList(new Object[] {a}));
+    }
+
+    /** {@link #facade(String, List)} with two arguments. */
+    public Object facade(String name, Object a, Object b) {
+        return facade(name, mutableList(new Object[] {a, b}));
+    }
+
     /** The facade's parameter names for {@code name}, per overload (null entries when unknown). */
     public List<List<String>> facadeParameters(String name) {
         return Invoker.parameterNames(Daal4j.class, true, name);
@@ -102,6 +117,11 @@ public final class Bridge {
             return compute(algorithm, args, new Incoming(ProcessMemory.arrays(pid, addresses, kinds, cols, chunkRows),
                     rows, positions, cols));
         });
+    }
+
+    /** {@link #computeFromProcess} where every one of the {@code nargs} arguments is an array of {@code arrays}. */
+    public Object computeFromProcess(Object algorithm, int nargs, String arrays, int rows, int pid, int chunkRows) {
+        return computeFromProcess(algorithm, mutableList(new Object[nargs]), arrays, rows, pid, chunkRows);
     }
 
     /** A list of the values given (Python builds a short list in one call, not one per element). */
