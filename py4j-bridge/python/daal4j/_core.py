@@ -124,10 +124,10 @@ def _decode(name, line_fields, java_owner, in_result):
         return None
     if kind == "M":
         rows, cols, offset = int(meta[0]), int(meta[1]), int(meta[2])
-        out = s.array("M", None, offset, rows, cols)
+        out = s.array("M", None, offset, rows, cols, owner=java_owner, name=name)
     elif kind in ("d", "i", "l"):
         n, offset = int(meta[0]), int(meta[1])
-        out = s.array(kind, n, offset)
+        out = s.array(kind, n, offset, owner=java_owner, name=name)
         if in_result:
             out = out.reshape((-1, 1) if name in _COLUMN_FIELDS else (1, -1))
     elif kind == "I":
@@ -159,7 +159,7 @@ def _fields(java, in_result):
     deferred = []
     with s.transfer:
         # export() writes the arrays; read them all before any other call reuses the shared file
-        text = call(s.bridge.export, java)
+        text = s.export(java)
         for parts in (l.split("\t") for l in text.split("\n") if l):
             if parts[1] in ("O", "Y"):
                 deferred.append(parts)
@@ -176,7 +176,7 @@ def _value(v):
         return v
     s = session()
     with s.transfer:
-        parts = call(s.bridge.exportValue, v).split("\t")
+        parts = s.export(v, single=True).split("\t")
         if parts[0] not in ("O", "Y"):
             return _decode("", parts, v, False)
     if parts[0] == "Y":

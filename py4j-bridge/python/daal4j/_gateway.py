@@ -2,8 +2,9 @@
 
 The JVM (daal4j.bridge.Gateway) prints its port and the path of a shared file on its first
 stdout line. Bulk inputs are read by the JVM straight from this process's memory where Linux
-allows it (process_vm_readv), else they cross through that file (memory-mapped on both sides, in
-/dev/shm); results come back through the file; everything else goes through Py4J. The JVM
+allows it (process_vm_readv), and large results written straight into numpy arrays allocated
+here (process_vm_writev); elsewhere, and for small results, arrays cross through that file
+(memory-mapped on both sides, in /dev/shm); everything else goes through Py4J. The JVM
 ends with this process: a clean "exit" line on its stdin at normal exit; stdin closing or this
 process dying halts it.
 """
@@ -41,6 +42,7 @@ _RING_BYTES = 4 << 20  # a single array of at least this size crosses through th
 # libdaal4j_bridge.so), arrays skip the shared file: the JVM copies them straight out of numpy,
 # _DIRECT_BYTES of rows at a time. DAAL4J_TRANSFER=shared keeps them on the shared file.
 _DIRECT_BYTES = 4 << 20  # measured: 1 MB chunks cost covariance-like summaries 20-40% more
+_DIRECT_RESULT_BYTES = 1 << 20  # smaller results cross in one call with the others, through the file
 _PR_SET_PTRACER = 0x59616D61
 
 _lock = threading.RLock()
@@ -275,13 +277,24 @@ class Session:
                     # the cause of the JVM's "failed while copying" error
                     raise failed[0]  # noqa: B012
 
-    def array(self, kind, count, offset, rows=None, cols=None):
-        """A numpy copy of an array the JVM wrote into the shared file."""
+    def export(self, java, single=False):
+        """Bridge.export (or exportValue when single): result arrays of _DIRECT_RESULT_BYTES or
+        more are left for array() to have written straight into numpy's memory, where the JVM
+        can do that (one copy, and the shared file stays small)."""
+        fn = self.bridge.exportValue if single else self.bridge.export
+        return call(fn, java, _DIRECT_RESULT_BYTES) if self.direct() else call(fn, java)
+
+    def array(self, kind, count, offset, rows=None, cols=None, owner=None, name=None):
+        """A numpy array of what the JVM wrote into the shared file at offset, or (offset -1)
+        of field name of the Java object owner, which the JVM writes into it straight."""
         dtype = {"M": "<f8", "d": "<f8", "i": "<i4", "l": "<i8"}[kind]
         n = rows * cols if kind == "M" else count
         end = offset + n * np.dtype(dtype).itemsize
         if n == 0:
             out = np.empty(n, dtype=dtype)
+        elif offset < 0:
+            out = np.empty(n, dtype=dtype)
+            call(self.bridge.writeField, owner, name, os.getpid(), out.ctypes.data)
         else:
             mapped = self._view(end)
             out = np.frombuffer(mapped, dtype=dtype, count=n, offset=offset).copy()

@@ -175,3 +175,23 @@ def test_a_large_input_needs_only_a_few_slots_of_the_shared_file(monkeypatch):
     r = d4p.covariance().compute(x)
     np.testing.assert_allclose(r.covariance, np.cov(x, rowvar=False), rtol=1e-10, atol=1e-12)
     assert os.fstat(s._fd).st_size <= max(before, 32 << 20), "the shared file grew to the input's size"
+
+
+def test_large_results_are_written_straight_into_numpy(monkeypatch):
+    s = _gateway.session()
+    assert s.direct(), s.direct_problem
+    views = []
+    real = _gateway.Session._view
+    monkeypatch.setattr(_gateway.Session, "_view", lambda self, n: views.append(n) or real(self, n))
+    x = np.random.default_rng(10).standard_normal((400_000, 6))  # Q of 19 MB
+    q = d4p.qr().compute(x)
+    assert q.matrixQ.shape == (400_000, 6) and q.matrixQ.dtype == np.float64 and q.matrixQ.flags.c_contiguous
+    np.testing.assert_allclose(q.matrixQ @ q.matrixR, x, rtol=1e-10, atol=1e-10)
+    np.testing.assert_allclose(q.matrixQ.T @ q.matrixQ, np.eye(6), atol=1e-12)
+    km = d4p.kmeans(3, 2, assignFlag=True).compute(x, x[:3])
+    assert km.assignments.dtype == np.int32 and km.assignments.shape == (400_000, 1)
+    assert max(views, default=0) < 1 << 20, "a large result went through the shared file"
+    monkeypatch.setattr(s, "_direct", False)  # the same results through the shared file
+    assert np.array_equal(d4p.qr().compute(x).matrixQ, q.matrixQ)
+    assert np.array_equal(d4p.kmeans(3, 2, assignFlag=True).compute(x, x[:3]).assignments, km.assignments)
+    assert max(views) >= x.nbytes  # Q through the file, as before

@@ -281,12 +281,20 @@ public final class Bridge {
      * the value itself under the name "".
      */
     public String export(Object value) {
+        return export(value, Long.MAX_VALUE);
+    }
+
+    /**
+     * {@link #export} where arrays of {@code directBytes} bytes or more are not written: their
+     * line ends in the offset -1, and Python allocates them and asks for each by
+     * {@link #writeField} (written straight into its memory: one copy, no shared file).
+     */
+    public String export(Object value, long directBytes) {
         return on(() -> {
-            Map<String, Object> fields = fieldsOf(value);
             StringBuilder out = new StringBuilder();
             long[] offset = {0};
-            for (Map.Entry<String, Object> e : fields.entrySet()) {
-                out.append(e.getKey()).append('\t').append(describe(e.getValue(), offset)).append('\n');
+            for (Map.Entry<String, Object> e : fieldsOf(value).entrySet()) {
+                out.append(e.getKey()).append('\t').append(describe(e.getValue(), offset, directBytes)).append('\n');
             }
             return out.toString();
         });
@@ -294,7 +302,29 @@ public final class Bridge {
 
     /** One value, described and written as by {@link #export}. */
     public String exportValue(Object value) {
-        return on(() -> describe(value, new long[] {0}));
+        return exportValue(value, Long.MAX_VALUE);
+    }
+
+    /** One value, described as by {@link #export(Object, long)}. */
+    public String exportValue(Object value, long directBytes) {
+        return on(() -> describe(value, new long[] {0}, directBytes));
+    }
+
+    /**
+     * Writes the array of field {@code name} of {@code value} (as {@link #export} names it; ""
+     * for the value itself) to {@code address} of process {@code pid}: the numpy array of its
+     * shape and dtype that Python allocated for it.
+     */
+    public void writeField(Object value, String name, int pid, long address) {
+        on(() -> {
+            if (!fieldsOf(value).containsKey(name)) {
+                throw new IllegalArgumentException("no field '" + name + "' to write");
+            }
+            Object v = fieldsOf(value).get(name);
+            ProcessMemory.write(pid, address, v instanceof Matrix m ? m.rowMajorView()
+                    : v instanceof double[][] d ? Matrix.of(d).rowMajorView() : v);
+            return null;
+        });
     }
 
     /** Size of the shared file in bytes (Python remaps when it grew). */
@@ -373,33 +403,37 @@ public final class Bridge {
         return out;
     }
 
-    /** Kind and metadata of one value; arrays are written to the shared file at offset[0]. */
-    private String describe(Object v, long[] offset) {
+    /**
+     * Kind and metadata of one value; arrays are written to the shared file at offset[0], but
+     * those of {@code directBytes} bytes or more get the offset -1 (see {@link #writeField}).
+     */
+    private String describe(Object v, long[] offset, long directBytes) {
         if (v == null) {
             return "0";
         }
         if (v instanceof Matrix m) {
-            long at = place(offset, (long) m.rows() * m.cols() * Double.BYTES);
-            shared.write(at, m.rowMajorView());
+            long bytes = (long) m.rows() * m.cols() * Double.BYTES;
+            long at = bytes >= directBytes ? -1 : place(offset, bytes);
+            if (at >= 0) {
+                shared.write(at, m.rowMajorView());
+            }
             return "M\t" + m.rows() + "\t" + m.cols() + "\t" + at;
         }
-        if (v instanceof double[] d) {
-            long at = place(offset, (long) d.length * Double.BYTES);
-            shared.write(at, d);
-            return "d\t" + d.length + "\t" + at;
-        }
         if (v instanceof double[][] d) {
-            return describe(Matrix.of(d), offset);
+            return describe(Matrix.of(d), offset, directBytes);
         }
-        if (v instanceof int[] d) {
-            long at = place(offset, (long) d.length * Integer.BYTES);
-            shared.write(at, d);
-            return "i\t" + d.length + "\t" + at;
-        }
-        if (v instanceof long[] d) {
-            long at = place(offset, (long) d.length * Long.BYTES);
-            shared.write(at, d);
-            return "l\t" + d.length + "\t" + at;
+        if (v instanceof double[] || v instanceof int[] || v instanceof long[]) {
+            int n = java.lang.reflect.Array.getLength(v);
+            long bytes = (long) n * (v instanceof int[] ? Integer.BYTES : Long.BYTES);
+            long at = bytes >= directBytes ? -1 : place(offset, bytes);
+            if (at >= 0 && v instanceof double[] d) {
+                shared.write(at, d);
+            } else if (at >= 0 && v instanceof int[] d) {
+                shared.write(at, d);
+            } else if (at >= 0) {
+                shared.write(at, (long[]) v);
+            }
+            return (v instanceof double[] ? "d" : v instanceof int[] ? "i" : "l") + "\t" + n + "\t" + at;
         }
         if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
             return "I\t" + v;

@@ -4,9 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads arrays out of another process's memory (Linux process_vm_readv, through the small
- * JNI library {@code libdaal4j_bridge.so} built with the bridge): the Python process's numpy
- * arrays reach a Java array in one copy. Available when the library loads; the caller falls
+ * Reads arrays out of another process's memory, and writes results into it (Linux
+ * process_vm_readv/writev, through the small JNI library {@code libdaal4j_bridge.so} built with
+ * the bridge): the Python process's numpy arrays reach a Java array in one copy, and back. Available when the library loads; the caller falls
  * back to the shared file otherwise, or when the kernel refuses the read.
  */
 final class ProcessMemory {
@@ -90,6 +90,29 @@ final class ProcessMemory {
     }
 
     private static native long read0(int pid, long address, Object into, long at, long bytes, int elementBytes);
+
+    /**
+     * Copies the primitive array {@code from} (double[], int[] or long[]) whole to
+     * {@code address} of process {@code pid} (an array that process allocated for it).
+     */
+    static void write(int pid, long address, Object from) {
+        if (LOAD_ERROR != null) {
+            throw new IllegalStateException("writing process memory: " + LOAD_ERROR);
+        }
+        int elementBytes = from instanceof double[] || from instanceof long[] ? 8 : from instanceof int[] ? 4 : 0;
+        if (elementBytes == 0) {
+            throw new IllegalArgumentException("cannot write a " + from.getClass().getSimpleName());
+        }
+        long bytes = (long) java.lang.reflect.Array.getLength(from) * elementBytes;
+        long got = write0(pid, address, from, 0, bytes, elementBytes);
+        if (got != bytes) {
+            throw new IllegalStateException("writing " + bytes / elementBytes + " values to 0x"
+                    + Long.toHexString(address) + " of process " + pid + " failed ("
+                    + (got < 0 ? "errno " + -got : got + " bytes") + ")");
+        }
+    }
+
+    private static native long write0(int pid, long address, Object from, long at, long bytes, int elementBytes);
 
     /**
      * Row-aligned C-ordered arrays in process {@code pid}: array k ({@code rows x cols[k]}
