@@ -62,12 +62,11 @@ final class Incoming {
 
     /**
      * Calls {@code use} with {@code args} where every incoming array is replaced by a Matrix
-     * of its next chunk of rows (a slot's), in row order, on the calling thread. A reader
-     * thread copies the following chunks out of their slots meanwhile, while they are still in
-     * the caches (into a few buffers used in turn: {@code use} must not keep the matrices), so
-     * the JVM's copy overlaps the compute. The buffers come from {@code pool} and go back to
-     * it. A bad-input error of a chunk names its row as counted from the first row of the
-     * whole input, as batch does.
+     * of its next chunk of rows, in row order, on the calling thread. A reader thread copies
+     * the following chunks from the source meanwhile (into a few buffers used in turn:
+     * {@code use} must not keep the matrices), so the copy overlaps the compute. The buffers
+     * come from {@code pool} and go back to it. A bad-input error of a chunk names its row as
+     * counted from the first row of the whole input, as batch does.
      */
     void forEachChunk(List<Object> args, BufferPool pool, Consumer<List<Object>> use) {
         int step = chunkRows();
