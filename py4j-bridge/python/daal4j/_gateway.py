@@ -29,19 +29,19 @@ _HERE = os.path.dirname(os.path.abspath(__file__))
 _JARS = os.path.join(_HERE, "jars")
 _GROWTH = 16 << 20  # the shared file grows in steps of 16 MB, as the JVM maps it
 _ALIGN = 64  # byte alignment of arrays in the shared file
-# Where the JVM cannot read this process's memory (below), large inputs cross through a ring in
+# Inputs reach the JVM a chunk of about _CHUNK_BYTES of rows at a time, at least _MIN_CHUNK_ROWS
+# (measured: 1 MB chunks cost covariance-like summaries 20-40% more; a chunk summary's fixed
+# cost, p x p for covariance, wants enough rows). Where Linux lets the JVM read this process's
+# memory (process_vm_readv through the bridge's libdaal4j_bridge.so), it copies them straight
+# out of numpy. Elsewhere, or with DAAL4J_TRANSFER=shared, large inputs cross through a ring in
 # the shared file (Ring.java): the rows-written counter at byte 0, the JVM's rows-read counter at
-# byte 64, then _SLOTS slots of about _SLOT_BYTES each that numpy fills and the JVM empties in
-# turn, so the file (in /dev/shm, often small in containers) holds a few slots, not the input.
+# byte 64, then _SLOTS slots of one chunk each that numpy fills and the JVM empties in turn, so
+# the file (in /dev/shm, often small in containers) holds a few chunks, not the input.
+_CHUNK_BYTES = 4 << 20
+_MIN_CHUNK_ROWS = 512
 _HEADER = 128
 _SLOTS = 4
-_SLOT_BYTES = 4 << 20  # as the JVM's chunks straight from numpy (_DIRECT_BYTES)
-_MIN_SLOT_ROWS = 512  # a chunk summary's fixed cost (p x p for covariance) spread over enough rows
 _RING_BYTES = 4 << 20  # a single array of at least this size crosses through the ring
-# Where the JVM can read this process's memory (Linux process_vm_readv through the bridge's
-# libdaal4j_bridge.so), arrays skip the shared file: the JVM copies them straight out of numpy,
-# _DIRECT_BYTES of rows at a time. DAAL4J_TRANSFER=shared keeps them on the shared file.
-_DIRECT_BYTES = 4 << 20  # measured: 1 MB chunks cost covariance-like summaries 20-40% more
 _DIRECT_RESULT_BYTES = 1 << 20  # smaller results cross in one call with the others, through the file
 _PR_SET_PTRACER = 0x59616D61
 
@@ -194,7 +194,7 @@ class Session:
         if nbytes and self.direct():
             source, kind = _direct_source(array)  # kept alive until the JVM has read it
             return call(self.bridge.matrixFromProcess, rows, cols, os.getpid(), source.ctypes.data, kind,
-                        _direct_rows(cols))
+                        _chunk_rows(cols))
         if nbytes >= _RING_BYTES:
             return self._through_ring([array], lambda ring, offsets: call(self.bridge.matrixIncoming, rows, cols, ring))
         with self.transfer:
@@ -217,7 +217,7 @@ class Session:
             # all arguments arrays (the usual case): their count, not a list to build in the JVM
             given = len(args) if all(a is None for a in args) else args
             return call(self.bridge.computeFromProcess, algorithm, given, layout, sources[0].shape[0], os.getpid(),
-                        _direct_rows(sum(a.shape[1] for a in sources)))
+                        _chunk_rows(sum(a.shape[1] for a in sources)))
         return self._through_ring(sources, lambda ring, offsets: call(
             self.bridge.computeIncoming, algorithm, args, positions, [a.shape[1] for a in sources],
             sources[0].shape[0], ring, offsets))
@@ -228,7 +228,7 @@ class Session:
         until the JVM has read it, and publishes the rows written after each slot."""
         rows = sources[0].shape[0]
         width = sum(a.shape[1] for a in sources)
-        slot_rows = max(1, min(rows, max(_MIN_SLOT_ROWS, _SLOT_BYTES // (8 * width))))
+        slot_rows = max(1, min(rows, _chunk_rows(width)))
         offsets, slot_bytes = [], 0
         for a in sources:
             offsets.append(slot_bytes)
@@ -349,9 +349,9 @@ def _direct_source(array):
     return array, kind
 
 
-def _direct_rows(width):
-    """Rows the JVM reads at a time from numpy's memory: about _DIRECT_BYTES, at least 512."""
-    return max(_MIN_SLOT_ROWS, _DIRECT_BYTES // (8 * max(1, width)))
+def _chunk_rows(width):
+    """Rows of a chunk of inputs totalling width columns: about _CHUNK_BYTES, at least 512."""
+    return max(_MIN_CHUNK_ROWS, _CHUNK_BYTES // (8 * max(1, width)))
 
 
 def _allow_reads_by(pid):

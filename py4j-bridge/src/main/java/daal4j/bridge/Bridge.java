@@ -317,10 +317,11 @@ public final class Bridge {
      */
     public void writeField(Object value, String name, int pid, long address) {
         on(() -> {
-            if (!fieldsOf(value).containsKey(name)) {
+            Map<String, Object> fields = fieldsOf(value);
+            if (!fields.containsKey(name)) {
                 throw new IllegalArgumentException("no field '" + name + "' to write");
             }
-            Object v = fieldsOf(value).get(name);
+            Object v = fields.get(name);
             ProcessMemory.write(pid, address, v instanceof Matrix m ? m.rowMajorView()
                     : v instanceof double[][] d ? Matrix.of(d).rowMajorView() : v);
             return null;
@@ -412,8 +413,7 @@ public final class Bridge {
             return "0";
         }
         if (v instanceof Matrix m) {
-            long bytes = (long) m.rows() * m.cols() * Double.BYTES;
-            long at = bytes >= directBytes ? -1 : place(offset, bytes);
+            long at = place(offset, (long) m.rows() * m.cols() * Double.BYTES, directBytes);
             if (at >= 0) {
                 shared.write(at, m.rowMajorView());
             }
@@ -422,18 +422,26 @@ public final class Bridge {
         if (v instanceof double[][] d) {
             return describe(Matrix.of(d), offset, directBytes);
         }
-        if (v instanceof double[] || v instanceof int[] || v instanceof long[]) {
-            int n = java.lang.reflect.Array.getLength(v);
-            long bytes = (long) n * (v instanceof int[] ? Integer.BYTES : Long.BYTES);
-            long at = bytes >= directBytes ? -1 : place(offset, bytes);
-            if (at >= 0 && v instanceof double[] d) {
+        if (v instanceof double[] d) {
+            long at = place(offset, (long) d.length * Double.BYTES, directBytes);
+            if (at >= 0) {
                 shared.write(at, d);
-            } else if (at >= 0 && v instanceof int[] d) {
-                shared.write(at, d);
-            } else if (at >= 0) {
-                shared.write(at, (long[]) v);
             }
-            return (v instanceof double[] ? "d" : v instanceof int[] ? "i" : "l") + "\t" + n + "\t" + at;
+            return "d\t" + d.length + "\t" + at;
+        }
+        if (v instanceof int[] d) {
+            long at = place(offset, (long) d.length * Integer.BYTES, directBytes);
+            if (at >= 0) {
+                shared.write(at, d);
+            }
+            return "i\t" + d.length + "\t" + at;
+        }
+        if (v instanceof long[] d) {
+            long at = place(offset, (long) d.length * Long.BYTES, directBytes);
+            if (at >= 0) {
+                shared.write(at, d);
+            }
+            return "l\t" + d.length + "\t" + at;
         }
         if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
             return "I\t" + v;
@@ -453,7 +461,14 @@ public final class Bridge {
         return "O\t" + v.getClass().getSimpleName().toLowerCase(Locale.ROOT);
     }
 
-    private static long place(long[] offset, long bytes) {
+    /**
+     * Where an array of {@code bytes} goes in the shared file (from offset[0], which moves past
+     * it), or -1 when it is of {@code directBytes} or more and goes straight to Python.
+     */
+    private static long place(long[] offset, long bytes, long directBytes) {
+        if (bytes >= directBytes) {
+            return -1;
+        }
         long at = offset[0];
         offset[0] = (at + bytes + ALIGN - 1) / ALIGN * ALIGN;
         return at;

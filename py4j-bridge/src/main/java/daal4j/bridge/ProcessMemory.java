@@ -78,39 +78,37 @@ final class ProcessMemory {
      * array {@code into} (elements of {@code elementBytes}) from its byte {@code at}.
      */
     private static void copy(int pid, long address, Object into, long at, long bytes, int elementBytes) {
-        if (LOAD_ERROR != null) {
-            throw new IllegalStateException("reading process memory: " + LOAD_ERROR);
-        }
-        long got = read0(pid, address, into, at, bytes, elementBytes);
-        if (got != bytes) {
-            throw new IllegalStateException("reading " + bytes / elementBytes + " values at 0x"
-                    + Long.toHexString(address) + " of process " + pid + " failed ("
-                    + (got < 0 ? "errno " + -got : got + " bytes") + ")");
-        }
+        move(pid, address, into, at, bytes, elementBytes, true);
     }
-
-    private static native long read0(int pid, long address, Object into, long at, long bytes, int elementBytes);
 
     /**
      * Copies the primitive array {@code from} (double[], int[] or long[]) whole to
      * {@code address} of process {@code pid} (an array that process allocated for it).
      */
     static void write(int pid, long address, Object from) {
-        if (LOAD_ERROR != null) {
-            throw new IllegalStateException("writing process memory: " + LOAD_ERROR);
-        }
         int elementBytes = from instanceof double[] || from instanceof long[] ? 8 : from instanceof int[] ? 4 : 0;
         if (elementBytes == 0) {
             throw new IllegalArgumentException("cannot write a " + from.getClass().getSimpleName());
         }
-        long bytes = (long) java.lang.reflect.Array.getLength(from) * elementBytes;
-        long got = write0(pid, address, from, 0, bytes, elementBytes);
+        move(pid, address, from, 0, (long) java.lang.reflect.Array.getLength(from) * elementBytes, elementBytes, false);
+    }
+
+    /** {@link #copy} when {@code in}, else the other way: from the array to the process. */
+    private static void move(int pid, long address, Object array, long at, long bytes, int elementBytes, boolean in) {
+        String what = in ? "reading" : "writing";
+        if (LOAD_ERROR != null) {
+            throw new IllegalStateException(what + " process memory: " + LOAD_ERROR);
+        }
+        long got = in ? read0(pid, address, array, at, bytes, elementBytes)
+                : write0(pid, address, array, at, bytes, elementBytes);
         if (got != bytes) {
-            throw new IllegalStateException("writing " + bytes / elementBytes + " values to 0x"
-                    + Long.toHexString(address) + " of process " + pid + " failed ("
+            throw new IllegalStateException(what + " " + bytes / elementBytes + " values " + (in ? "at" : "to")
+                    + " 0x" + Long.toHexString(address) + " of process " + pid + " failed ("
                     + (got < 0 ? "errno " + -got : got + " bytes") + ")");
         }
     }
+
+    private static native long read0(int pid, long address, Object into, long at, long bytes, int elementBytes);
 
     private static native long write0(int pid, long address, Object from, long at, long bytes, int elementBytes);
 
