@@ -1,11 +1,17 @@
 package daal4j.spmd.mpi;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * Ends the whole MPI job when a rank cannot go on, so no rank is left waiting: when the
  * thread that started the engine dies of an uncaught exception, and shortly after a
- * collective timed out or lost a rank (the grace lets the error be reported first).
+ * collective timed out or lost a rank (the grace lets the error be reported first). A rank
+ * that mpirun ends (SIGTERM) says so before it goes.
  */
 final class MpiAbort {
 
@@ -24,6 +30,38 @@ final class MpiAbort {
             String m = e.getMessage();
             now("error on rank " + transport.rank() + ": " + (m == null ? e.getClass().getName() : m));
         });
+        onTerminate(transport);
+    }
+
+    /**
+     * mpirun ends the surviving ranks with SIGTERM when a rank or a host of the job is lost (or
+     * mpirun itself is interrupted): without a word from them, a user sees only mpirun's line.
+     */
+    private static void onTerminate(MpiTransport transport) {
+        String host = hostname();
+        Signal term = new Signal("TERM");
+        SignalHandler[] previous = new SignalHandler[1];
+        previous[0] = Signal.handle(term, signal -> {
+            if (!transport.isClosed()) {
+                System.out.flush();
+                System.err.println("daal4j: rank " + transport.rank() + " on host " + host
+                        + " was ended by mpirun after collective #" + transport.collectives()
+                        + ": mpirun stops every rank when a rank or host of the job is lost or mpirun is"
+                        + " interrupted (its own message says which)");
+                System.err.flush();
+            }
+            previous[0].handle(signal);
+        });
+    }
+
+    /** This machine's name, without asking a resolver (a host may have none). */
+    static String hostname() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
+        } catch (IOException | RuntimeException e) {
+            String env = System.getenv("HOSTNAME");
+            return env == null ? "?" : env;
+        }
     }
 
     /** Prints why, then aborts every rank of the job. */

@@ -3,6 +3,7 @@ package daal4j.spmd.mpi;
 import daal4j.spmd.SpmdException;
 import daal4j.spmd.Transport;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import mpi.Intracomm;
@@ -31,9 +32,12 @@ final class MpiTransport implements Transport {
     private final ByteBuffer[] lengths;
     private ByteBuffer sendBuffer = MPI.newByteBuffer(1);
     private ByteBuffer receiveBuffer = MPI.newByteBuffer(1);
-    private long collectives;
+    /** Read by the SIGTERM handler while a collective may hold this transport's lock. */
+    private volatile long collectives;
     private String broken;
-    private boolean closed;
+    private volatile boolean closed;
+    /** Each rank's host name, so an error can say where a missing rank ran. */
+    private String[] hosts;
 
     private MpiTransport(Intracomm comm, Duration timeout) throws MPIException {
         this.comm = comm;
@@ -57,6 +61,7 @@ final class MpiTransport implements Transport {
             }
             MpiTransport transport = new MpiTransport(MPI.COMM_WORLD.dup(), timeout);
             MpiAbort.install(transport);
+            transport.hosts = transport.gatherHosts();
             return transport;
         } catch (MPIException e) {
             throw new SpmdException("MPI_Init failed: " + e.getMessage());
@@ -92,8 +97,21 @@ final class MpiTransport implements Transport {
             int[] counts = exchangeLengths(frame.length, number, deadline);
             return exchangeFrames(frame, counts, number, deadline);
         } catch (MPIException e) {
-            throw fail("rank " + rank + ": MPI error in collective #" + number + ": " + e.getMessage());
+            throw fail("rank " + rank + " (host " + hosts[rank] + "): MPI error in collective #" + number + ": "
+                    + e.getMessage());
         }
+    }
+
+    /** Every rank's host name, exchanged once at start (not counted among the user's collectives). */
+    private String[] gatherHosts() throws MPIException {
+        byte[] mine = MpiAbort.hostname().getBytes(StandardCharsets.UTF_8);
+        long deadline = System.nanoTime() + timeoutNanos;
+        byte[][] all = exchangeFrames(mine, exchangeLengths(mine.length, 0, deadline), 0, deadline);
+        String[] names = new String[size];
+        for (int r = 0; r < size; r++) {
+            names[r] = new String(all[r], StandardCharsets.UTF_8);
+        }
+        return names;
     }
 
     private int[] exchangeLengths(int length, long number, long deadline) throws MPIException {
@@ -193,15 +211,21 @@ final class MpiTransport implements Transport {
         return MPI.newByteBuffer((int) Math.min(Integer.MAX_VALUE - 8, Math.max(needed, 2L * buffer.capacity())));
     }
 
+    /** "rank 3" or "ranks 2, 3", then where they ran: "(host h2)" when the hosts are known. */
     private String missing(Request[] pending) {
         StringBuilder s = new StringBuilder();
+        java.util.Set<String> where = new java.util.LinkedHashSet<>();
         int count = 0;
         for (int r = 0; r < size; r++) {
             if (pending[r] != null) {
                 s.append(count++ == 0 ? "" : ", ").append(r);
+                if (hosts != null) {
+                    where.add(hosts[r]);
+                }
             }
         }
-        return (count > 1 ? "ranks " : "rank ") + s;
+        String ranks = (count > 1 ? "ranks " : "rank ") + s;
+        return where.isEmpty() ? ranks : ranks + " (host" + (where.size() > 1 ? "s " : " ") + String.join(", ", where) + ")";
     }
 
     private long seconds() {
@@ -213,6 +237,16 @@ final class MpiTransport implements Transport {
         broken = message;
         MpiAbort.later(message, ABORT_GRACE);
         return new SpmdException(message);
+    }
+
+    /** How many collectives this rank has started. */
+    long collectives() {
+        return collectives;
+    }
+
+    /** Whether daalfini (or an abort) closed the engine. */
+    boolean isClosed() {
+        return closed;
     }
 
     /** Whether a collective failed in a way that leaves the job unable to go on. */
