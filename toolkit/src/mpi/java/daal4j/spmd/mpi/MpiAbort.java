@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -74,6 +76,32 @@ final class MpiAbort {
             t.abort(1);
         }
         Runtime.getRuntime().halt(1);
+    }
+
+    /**
+     * Ends this process after {@code limit} unless the returned latch is counted down first: the
+     * bound for blocking MPI calls that cannot be polled (start-up). mpirun then ends the job.
+     */
+    static CountDownLatch deadline(String what, Duration limit) {
+        CountDownLatch done = new CountDownLatch(1);
+        Thread timer = new Thread(() -> {
+            try {
+                if (done.await(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            System.out.flush();
+            System.err.println("daal4j: " + what + " did not finish within " + limit.toSeconds() + " s on host "
+                    + hostname() + ": not every rank reaches every other (Open MPI's message above says more; -D"
+                    + daal4j.spmd.Spmd.TIMEOUT_PROPERTY + " sets the limit)");
+            System.err.flush();
+            Runtime.getRuntime().halt(1);
+        }, "daal4j-mpi-deadline");
+        timer.setDaemon(true);
+        timer.start();
+        return done;
     }
 
     /** Aborts the job after {@code grace}, unless the rank's main ends it first. */

@@ -56,10 +56,14 @@ final class MpiTransport implements Transport {
             if (MPI.isFinalized()) {
                 throw new SpmdException("the MPI engine was stopped by daalfini(); MPI cannot start twice in one process");
             }
+            // MPI_Init and the dup are blocking collectives: ranks that cannot reach each other
+            // would wait in them for ever
+            java.util.concurrent.CountDownLatch started = MpiAbort.deadline("MPI start-up", timeout);
             if (!MPI.isInitialized()) {
                 MPI.InitThread(new String[0], MPI.THREAD_SERIALIZED);
             }
             MpiTransport transport = new MpiTransport(MPI.COMM_WORLD.dup(), timeout);
+            started.countDown();
             MpiAbort.install(transport);
             transport.hosts = transport.gatherHosts();
             return transport;
