@@ -39,11 +39,12 @@ public final class RunExamples {
         Map<String, Runnable> chosen = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--ranks")) {
-                ranks = Integer.parseInt(args[++i]);
+                ranks = i + 1 < args.length && args[i + 1].matches("[1-9][0-9]{0,3}") ? Integer.parseInt(args[++i])
+                        : usage("--ranks needs a positive number of ranks");
             } else if (examples().containsKey(args[i])) {
                 chosen.put(args[i], examples().get(args[i]));
             } else {
-                throw new IllegalArgumentException("unknown example '" + args[i] + "'; known: " + examples().keySet());
+                usage("unknown example '" + args[i] + "'; known: " + String.join(", ", examples().keySet()));
             }
         }
         if (chosen.isEmpty()) {
@@ -66,5 +67,12 @@ public final class RunExamples {
             }
         }
         daalfini();
+    }
+
+    /** A wrong command line: one line on stderr, exit status 2, as the launcher does. */
+    private static int usage(String problem) {
+        System.err.println("examples: " + problem + " (scripts/examples [--ranks N] [name ...])");
+        System.exit(2);
+        return 0;
     }
 }

@@ -47,6 +47,8 @@ public final class Run {
             } else {
                 Spmd.local(ranks).run(() -> runOnce(target, args));
             }
+        } catch (NotRunnable e) {
+            usage(e.getMessage());
         } catch (RuntimeException | Error e) {
             System.out.flush();
             e.printStackTrace();
@@ -70,12 +72,12 @@ public final class Run {
             Class<?> c = Class.forName(className, true, Thread.currentThread().getContextClassLoader());
             main = c.getMethod("main", String[].class);
         } catch (ClassNotFoundException e) {
-            throw new IllegalArgumentException("no class " + className + " on the class path");
+            throw new NotRunnable("no class " + className + " on the class path");
         } catch (NoSuchMethodException e) {
-            throw new IllegalArgumentException(className + " has no public static void main(String[])");
+            throw new NotRunnable(className + " has no public static void main(String[])");
         }
         if (!Modifier.isStatic(main.getModifiers())) {
-            throw new IllegalArgumentException(className + ".main is not static");
+            throw new NotRunnable(className + ".main is not static");
         }
         try {
             main.invoke(null, (Object) args);
@@ -99,7 +101,14 @@ public final class Run {
     }
 
     private static void usage(String problem) {
-        System.err.println("daal4j: " + problem + "\nusage: daal4j.tools.Run [--ranks N] <MainClass|script.jsh> [args...]");
+        System.err.println("daal4j: " + problem + " (usage: bin/daal4j run [-n N] <MainClass|script.jsh> [args...])");
         System.exit(2);
+    }
+
+    /** The target cannot be run at all (no such class, no main): the user's mistake, no stack trace. */
+    static final class NotRunnable extends IllegalArgumentException {
+        NotRunnable(String message) {
+            super(message);
+        }
     }
 }
