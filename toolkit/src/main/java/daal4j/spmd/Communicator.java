@@ -18,6 +18,14 @@ public final class Communicator implements AutoCloseable {
     private static final byte FAILED = 1;
 
     private final Transport transport;
+    private long collectives;
+    private long bytesSent;
+    private long bytesReceived;
+
+    /** What one rank has moved through its collectives so far: frames with their status byte, every rank's
+     * frame (this rank's own included) counted as received. */
+    public record Traffic(long collectives, long bytesSent, long bytesReceived) {
+    }
 
     /** Wraps an engine's transport. */
     public Communicator(Transport transport) {
@@ -53,12 +61,22 @@ public final class Communicator implements AutoCloseable {
             frame = failureFrame(e);
         }
         byte[][] frames = transport.allgather(frame);
+        collectives++;
+        bytesSent += frame.length;
+        for (byte[] f : frames) {
+            bytesReceived += f.length;
+        }
         raiseFailures(frames, mine);
         byte[][] payloads = new byte[frames.length][];
         for (int r = 0; r < frames.length; r++) {
             payloads[r] = Arrays.copyOfRange(frames[r], 1, frames[r].length);
         }
         return payloads;
+    }
+
+    /** This rank's collectives and bytes so far: the measure of what a run sends per rank. */
+    public Traffic traffic() {
+        return new Traffic(collectives, bytesSent, bytesReceived);
     }
 
     /** Gathers every rank's bytes. */

@@ -144,8 +144,8 @@ final class MpiTransport implements Transport {
             if (waiting > 0) {
                 if (System.nanoTime() - deadline > 0) {
                     throw fail("timed out after " + seconds() + " s in collective #" + number + " on rank " + rank
-                            + ": " + missing(pending) + " never arrived (see -D" + daal4j.spmd.Spmd.TIMEOUT_PROPERTY
-                            + ")");
+                            + ": " + missing(pending) + " never arrived (" + where(pending) + "see -D"
+                            + daal4j.spmd.Spmd.TIMEOUT_PROPERTY + ")");
                 }
                 backoff.pause();
             }
@@ -215,21 +215,27 @@ final class MpiTransport implements Transport {
         return MPI.newByteBuffer((int) Math.min(Integer.MAX_VALUE - 8, Math.max(needed, 2L * buffer.capacity())));
     }
 
-    /** "rank 3" or "ranks 2, 3", then where they ran: "(host h2)" when the hosts are known. */
+    /** "rank 3" or "ranks 2, 3". */
     private String missing(Request[] pending) {
         StringBuilder s = new StringBuilder();
-        java.util.Set<String> where = new java.util.LinkedHashSet<>();
         int count = 0;
         for (int r = 0; r < size; r++) {
             if (pending[r] != null) {
                 s.append(count++ == 0 ? "" : ", ").append(r);
-                if (hosts != null) {
-                    where.add(hosts[r]);
-                }
             }
         }
-        String ranks = (count > 1 ? "ranks " : "rank ") + s;
-        return where.isEmpty() ? ranks : ranks + " (host" + (where.size() > 1 ? "s " : " ") + String.join(", ", where) + ")";
+        return (count > 1 ? "ranks " : "rank ") + s;
+    }
+
+    /** "on host h2; " or "on hosts h2, h3; " for the missing ranks, when the hosts are known. */
+    private String where(Request[] pending) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (int r = 0; r < size; r++) {
+            if (pending[r] != null && hosts != null) {
+                names.add(hosts[r]);
+            }
+        }
+        return names.isEmpty() ? "" : "on host" + (names.size() > 1 ? "s " : " ") + String.join(", ", names) + "; ";
     }
 
     private long seconds() {

@@ -35,6 +35,8 @@ import java.util.stream.Collectors;
  * {@code AcrossHosts DIR}: the seed program and five more algorithms, every rank printing its
  * results as {@code RESULT rank name values…} in full precision. {@code AcrossHosts DIR slow}:
  * a long k-means (a pause per iteration) for a host to fail in the middle of.
+ * {@code AcrossHosts DIR traffic}: each algorithm alone, printing {@code TRAFFIC rank name
+ * collectives bytesSent bytesReceived microseconds} (docs/scale.md).
  * Every rank first prints {@code HOST rank hostname address}.
  */
 public final class AcrossHosts {
@@ -51,6 +53,8 @@ public final class AcrossHosts {
         String x = dir + "/x{}.csv";
         if (args.length > 1 && args[1].equals("slow")) {
             slowKmeans(x);
+        } else if (args.length > 1 && args[1].equals("traffic")) {
+            traffic(x, dir + "/y{}.csv");
         } else {
             results(x, dir + "/y{}.csv");
         }
@@ -79,6 +83,39 @@ public final class AcrossHosts {
         var p = pca().method("correlationDense").isDeterministic(true).distributed(true).compute(x, myProcid());
         print("pca.eigenvalues", p.eigenvalues);
         print("pca.eigenvectors", p.eigenvectors);
+    }
+
+    private static void traffic(String x, String y) {
+        Matrix features = Csv.read(Path.of(Inputs.perRank(x, myProcid())));
+        Matrix responses = Csv.read(Path.of(Inputs.perRank(y, myProcid())));
+        KMeansInitResult init = kmeansInit(10).method("plusPlusDense").seed(7).distributed(true).compute(features);
+        java.util.Map<String, Runnable> runs = new java.util.LinkedHashMap<>();
+        runs.put("lowOrderMoments", () -> lowOrderMoments().distributed(true).compute(features));
+        runs.put("covariance", () -> covariance().distributed(true).compute(features));
+        runs.put("linearRegression", () -> linearRegressionTraining().distributed(true).compute(features, responses));
+        runs.put("qr", () -> qr().distributed(true).compute(features));
+        runs.put("pca", () -> pca().method("correlationDense").distributed(true).compute(features));
+        runs.put("kmeansInit.plusPlus", () -> kmeansInit(10).method("plusPlusDense").seed(7).distributed(true)
+                .compute(features));
+        runs.put("kmeans.10iterations", () -> kmeans(10, 10).accuracyThreshold(0).distributed(true)
+                .compute(features, init.centroids));
+        daal4j.spmd.Communicator comm = daal4j.spmd.Spmd.current();
+        for (int round = 0; round < 2; round++) { // the first round warms the JIT up
+            for (var run : runs.entrySet()) {
+                comm.barrier();
+                var before = comm.traffic();
+                long start = System.nanoTime();
+                run.getValue().run();
+                long micros = (System.nanoTime() - start) / 1000;
+                var after = comm.traffic();
+                if (round == 1) {
+                    System.out.println("TRAFFIC " + myProcid() + " " + run.getKey() + " "
+                            + (after.collectives() - before.collectives()) + " "
+                            + (after.bytesSent() - before.bytesSent()) + " "
+                            + (after.bytesReceived() - before.bytesReceived()) + " " + micros);
+                }
+            }
+        }
     }
 
     private static void slowKmeans(String x) {
