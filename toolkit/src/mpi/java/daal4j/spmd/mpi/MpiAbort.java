@@ -52,7 +52,11 @@ final class MpiAbort {
                         + " interrupted (its own message says which)");
                 System.err.flush();
             }
-            previous[0].handle(signal);
+            try {
+                previous[0].handle(signal); // the JVM's own: shutdown hooks, then exit
+            } catch (RuntimeException e) {
+                Runtime.getRuntime().halt(128 + signal.getNumber()); // a native handler (-Xrs) cannot be called
+            }
         });
     }
 

@@ -5,6 +5,9 @@ import daal4j.spmd.Transport;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.LockSupport;
 import mpi.Intracomm;
 import mpi.MPI;
@@ -58,7 +61,7 @@ final class MpiTransport implements Transport {
             }
             // MPI_Init and the dup are blocking collectives: ranks that cannot reach each other
             // would wait in them for ever
-            java.util.concurrent.CountDownLatch started = MpiAbort.deadline("MPI start-up", timeout);
+            CountDownLatch started = MpiAbort.deadline("MPI start-up", timeout);
             if (!MPI.isInitialized()) {
                 MPI.InitThread(new String[0], MPI.THREAD_SERIALIZED);
             }
@@ -229,7 +232,7 @@ final class MpiTransport implements Transport {
 
     /** "on host h2; " or "on hosts h2, h3; " for the missing ranks, when the hosts are known. */
     private String where(Request[] pending) {
-        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        Set<String> names = new LinkedHashSet<>();
         for (int r = 0; r < size; r++) {
             if (pending[r] != null && hosts != null) {
                 names.add(hosts[r]);
