@@ -90,3 +90,29 @@ def test_every_launcher_failure_is_one_line(bare, tmp_path):
     one_error_line(run([hosts, "up", "x"], env=env, cwd=cwd), "up needs a number")
     one_error_line(run([hosts, "env"], env=dict(env, DAAL4J_HOSTS_DIR=str(tmp_path / "nohosts")), cwd=cwd),
                    "no hosts")
+
+
+def test_a_build_before_setup_is_redone_once_the_bindings_exist(bare, tmp_path):
+    """The README's order on a fresh machine: scripts/examples builds without Open MPI's bindings,
+    then scripts/test installs them and compiles the MPI engine with `mvn package`, which leaves
+    the launcher's class path file as the first build wrote it. The launcher must then rebuild,
+    not run ranks without the bindings on their class path."""
+    real_bindings = os.path.join(M2, "org", "open-mpi")
+    if not os.path.isdir(real_bindings):
+        pytest.skip("Open MPI's Java bindings are not installed (scripts/setup)")
+    project = tmp_path / "daal4j"
+    shutil.copytree(bare["project"], project, symlinks=True, ignore=shutil.ignore_patterns("target"))
+    repo = tmp_path / "m2"
+    shutil.copytree(bare["env"]["MAVEN_REPO_LOCAL"], repo, copy_function=os.link)
+    env = {"MAVEN_REPO_LOCAL": str(repo)}
+    launcher = os.path.join(project, "bin", "daal4j")
+    first = run([launcher, "classpath"], env=env, cwd=str(project))
+    assert first.returncode == 0 and "open-mpi" not in first.stdout, first.stdout + first.stderr
+    # scripts/setup installs the bindings; mvn package then compiles the engine into target/classes
+    shutil.copytree(real_bindings, repo / "org" / "open-mpi", copy_function=os.link)
+    run(["mvn", "-B", "-q", "-o", "-Popenmpi", "-Dmaven.repo.local=" + str(repo), "-pl", "toolkit", "compile"],
+        cwd=str(project), check=True)
+    assert os.path.isdir(os.path.join(project, "toolkit", "target", "classes", "daal4j", "spmd", "mpi"))
+    second = run([launcher, "classpath"], env=env, cwd=str(project))
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert any("/org/open-mpi/mpi/" in c for c in second.stdout.strip().split(":")), second.stdout
