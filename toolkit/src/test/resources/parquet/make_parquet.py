@@ -54,11 +54,12 @@ def main():
     write("mixed", t, row_group_size=40, compression="zstd")
     write_csv("mixed", t)
 
-    # required (non-nullable) columns, row groups of unequal size, snappy and dictionary pages
+    # required (non-nullable) columns, row groups of unequal size, snappy, version 2 data pages
     t = mixed(300, 2)
     schema = pa.schema([pa.field(f.name, f.type, nullable=False) for f in t.schema])
     t = t.cast(schema)
-    write("unequal", t, row_group_sizes=[7, 120, 1, 60, 90, 22], compression="snappy")
+    write("unequal", t, row_group_sizes=[7, 120, 1, 60, 90, 22], compression="snappy",
+          data_page_version="2.0")
     write_csv("unequal", t)
 
     # one row group only, gzip

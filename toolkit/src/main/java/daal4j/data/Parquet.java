@@ -90,7 +90,7 @@ public final class Parquet {
             // a plain local file: no Hadoop FileSystem; default options (no record filter)
             return ParquetFileReader.open(new LocalInputFile(file), ParquetReadOptions.builder(new PlainParquetConfiguration()).build());
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException(file + ": not a readable Parquet file: " + e.getMessage());
+            throw new IllegalArgumentException(file + ": damaged Parquet footer (" + e.getMessage() + ")");
         }
     }
 
@@ -109,6 +109,9 @@ public final class Parquet {
                         + (size < 12 ? ", " + size + " bytes" : "") + ")");
             }
             readFully(ch, tail, size - 4);
+            if (Arrays.equals(tail.array(), "PARE".getBytes(StandardCharsets.US_ASCII))) {
+                throw new IllegalArgumentException(file + ": an encrypted Parquet file (not supported)");
+            }
             if (!Arrays.equals(tail.array(), MAGIC)) {
                 throw new IllegalArgumentException(file + ": truncated or damaged Parquet file"
                         + " (no PAR1 footer at its end, " + size + " bytes)");
@@ -192,7 +195,8 @@ public final class Parquet {
                     nullColumn = j;
                 }
             } catch (IOException | RuntimeException e) {
-                throw new IllegalArgumentException(file + ": row group " + g + ": cannot read: " + e.getMessage());
+                // the library's words for the cause; a reader of the message needs the where and what
+                throw new IllegalArgumentException(file + ": row group " + g + ": damaged data (" + e.getMessage() + ")");
             }
             if (nullAt >= 0) {
                 throw new IllegalArgumentException(file + ": row group " + g + ", row " + nullAt + " (file row "

@@ -157,7 +157,16 @@ class ParquetTest {
         Arrays.fill(b, 4, b.length / 3, (byte) 0x5a);
         Path f = Files.write(dir.resolve("damaged.parquet"), b);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Parquet.read(f));
-        assertTrue(e.getMessage().startsWith(f + ": row group 0: cannot read: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith(f + ": row group 0: damaged data ("), e.getMessage());
+    }
+
+    @Test
+    void aDamagedFooterIsAnErrorNamingTheFile(@TempDir Path dir) throws Exception {
+        byte[] b = Files.readAllBytes(file("mixed.parquet"));
+        Arrays.fill(b, b.length - 200, b.length - 8, (byte) 0x5a);
+        Path f = Files.write(dir.resolve("footer.parquet"), b);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Parquet.names(f));
+        assertTrue(e.getMessage().startsWith(f + ": damaged Parquet footer ("), e.getMessage());
     }
 
     @Test
