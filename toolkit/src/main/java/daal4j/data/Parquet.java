@@ -149,30 +149,10 @@ public final class Parquet {
             kinds[j] = kind(file, names[j], cols.get(j));
         }
         List<BlockMetaData> groups = reader.getRowGroups();
-        long total = 0;
-        for (BlockMetaData b : groups) {
-            total += b.getRowCount();
-        }
-        // the run of groups [first, end) and the rows they hold
-        int first = groups.size();
-        int end = groups.size();
+        int[] run = run(groups, part, parts);
         long rows = 0;
-        long start = 0;
-        for (int g = 0; g < groups.size(); g++) {
-            long n = groups.get(g).getRowCount();
-            int owner = total == 0 ? 0
-                    : (int) (Math.multiplyExact((long) parts, 2 * start + n) / (2 * total));
-            if (owner == part && first == groups.size()) {
-                first = g;
-            }
-            if (owner > part) {
-                end = g;
-                break;
-            }
-            if (owner == part) {
-                rows += n;
-            }
-            start += n;
+        for (int g = run[0]; g < run[1]; g++) {
+            rows += groups.get(g).getRowCount();
         }
         int p = cols.size();
         if (rows * p > Integer.MAX_VALUE - 8) {
@@ -182,13 +162,13 @@ public final class Parquet {
         double[] data = new double[(int) (rows * p)];
         String createdBy = reader.getFileMetaData().getCreatedBy();
         int row = 0;
-        for (int g = first; g < end; g++) {
-            PageReadStore pages;
+        long fileRow = rowsBefore(groups, run[0]);
+        for (int g = run[0]; g < run[1]; g++) {
             long n = groups.get(g).getRowCount();
             long nullAt = -1;
             int nullColumn = -1;
             try {
-                pages = reader.readRowGroup(g);
+                PageReadStore pages = reader.readRowGroup(g);
                 ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, new NoConverter(), schema, createdBy);
                 for (int j = 0; j < p && nullAt < 0; j++) {
                     nullAt = column(store.getColumnReader(cols.get(j)), kinds[j], n, data, row * p + j, p);
@@ -200,14 +180,40 @@ public final class Parquet {
             }
             if (nullAt >= 0) {
                 throw new IllegalArgumentException(file + ": row group " + g + ", row " + nullAt + " (file row "
-                        + (groupStart(groups, g) + nullAt) + "), column '" + names[nullColumn] + "': null value");
+                        + (fileRow + nullAt) + "), column '" + names[nullColumn] + "': null value");
             }
             row += (int) n;
+            fileRow += n;
         }
         return Matrix.wrap((int) rows, p, data);
     }
 
-    private static long groupStart(List<BlockMetaData> groups, int g) {
+    /**
+     * The row groups [first, end) of {@code part}: those whose middle row falls in the part's
+     * even share of the file's rows (see the class comment).
+     */
+    private static int[] run(List<BlockMetaData> groups, int part, int parts) {
+        long total = rowsBefore(groups, groups.size());
+        int first = -1;
+        int end = groups.size();
+        long start = 0;
+        for (int g = 0; g < groups.size(); g++) {
+            long n = groups.get(g).getRowCount();
+            // twice the middle row, so that it stays an integer; empty files belong to part 0
+            long owner = total == 0 ? 0 : Math.multiplyExact((long) parts, 2 * start + n) / (2 * total);
+            if (owner > part) {
+                end = g;
+                break;
+            }
+            if (owner == part && first < 0) {
+                first = g;
+            }
+            start += n;
+        }
+        return new int[] {first < 0 ? end : first, end};
+    }
+
+    private static long rowsBefore(List<BlockMetaData> groups, int g) {
         long s = 0;
         for (int k = 0; k < g; k++) {
             s += groups.get(k).getRowCount();
