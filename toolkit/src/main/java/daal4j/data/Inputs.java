@@ -37,10 +37,10 @@ public final class Inputs {
             return Tables.toMatrix(t);
         }
         if (data instanceof Path p) {
-            return Csv.read(p);
+            return p.toString().endsWith(".parquet") ? Parquet.read(p) : Csv.read(p);
         }
         if (data instanceof String s) {
-            return Csv.read(Path.of(s));
+            return s.endsWith(".parquet") ? Parquet.read(Path.of(s)) : Csv.read(Path.of(s));
         }
         throw new IllegalArgumentException(what + ": cannot use a " + data.getClass().getName()
                 + "; give a Matrix, double[][], Tablesaw Table or CSV path");
