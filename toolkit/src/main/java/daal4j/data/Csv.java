@@ -277,17 +277,29 @@ public final class Csv {
     private static void feed(Source in, Parse parse, int first, Path file, String kind) {
         byte[] buf = new byte[first];
         int len = 0;
+        // a decompressor that fails inside one read loses what it decoded in it: small reads
+        // keep that loss to a few lines, so the error can name the line reached
+        int step = kind == null ? Integer.MAX_VALUE : PEEK;
         while (true) {
             try {
                 while (len < buf.length) {
-                    int n = in.read(buf, len, buf.length - len);
+                    int n = in.read(buf, len, Math.min(step, buf.length - len));
                     if (n < 0) {
                         break;
                     }
                     len += n;
                 }
             } catch (IOException | RuntimeException e) {
-                // the decompressors report damage as IOExceptions, some as runtime exceptions
+                // the decompressors report damage as IOExceptions, some as runtime exceptions;
+                // the whole lines before it are parsed first, so the error names the line reached
+                if (!parse.stopped) {
+                    try {
+                        parse.lines(buf, 0, len, false);
+                    } catch (IllegalArgumentException garbage) {
+                        // damaged data may decode to garbage before the damage is detected:
+                        // the damage is the error to report
+                    }
+                }
                 throw readError(file, kind, parse.line - 1, e);
             }
             boolean last = len < buf.length;
