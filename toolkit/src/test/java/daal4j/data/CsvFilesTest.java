@@ -190,7 +190,7 @@ class CsvFilesTest {
 
     @Test
     void aTruncatedOrCorruptCompressedFileIsOneClearError() throws IOException {
-        String text = randomCsv(9, 20000, 4);
+        String text = randomCsv(9, 10000, 4);
         Path whole = compressed("t.csv.gz", utf8(text), GZIPOutputStream::new);
         byte[] gz = Files.readAllBytes(whole);
         Path cut = write("cut.csv.gz", Arrays.copyOf(gz, gz.length / 2));
@@ -198,7 +198,7 @@ class CsvFilesTest {
         assertTrue(e.getMessage().matches("\\Q" + cut + "\\E: truncated or corrupt gzip data after line \\d+ \\(.+\\)"),
                 e.getMessage());
         long line = Long.parseLong(e.getMessage().replaceAll(".* after line (\\d+) .*", "$1"));
-        assertTrue(line > 100 && line < 20000, e.getMessage());
+        assertTrue(line > 100 && line < 10000, e.getMessage());
 
         Path notGzip = write("not.csv.gz", utf8("1,2\n"));
         assertErrorStarts(notGzip + ": truncated or corrupt gzip data", () -> Csv.read(notGzip));
@@ -208,7 +208,8 @@ class CsvFilesTest {
         byte[] bz = Files.readAllBytes(compressed("t.csv.bz2", utf8(text), BZip2CompressorOutputStream::new));
         bz[bz.length / 2] ^= 0x55;
         Path badBz = write("bad.csv.bz2", bz);
-        assertErrorStarts(badBz + ": truncated or corrupt bzip2 data after line ", () -> Csv.read(badBz));
+        // bzip2 decodes a whole block before it gives any of it: the damage may be found at the start
+        assertErrorStarts(badBz + ": truncated or corrupt bzip2 data ", () -> Csv.read(badBz));
     }
 
     @Test
