@@ -1,5 +1,7 @@
 package daal4j.algorithms;
 
+import daal4j.data.Matrix;
+
 /**
  * The fluent modes every summarizing algorithm shares: batch, {@code distributed(true)},
  * {@code streaming(true)} and both, and what streaming keeps of its chunks between
@@ -67,6 +69,15 @@ public abstract class Modes<A extends Modes<A, S>, S> {
     /** The error of a {@code finalizeCompute()} with no chunk since the last one. */
     protected static IllegalStateException noChunks() {
         return new IllegalStateException("finalizeCompute() before any compute() call");
+    }
+
+    /**
+     * This rank's rows of {@code data} (call it where the rows are read, inside the local
+     * supplier, so a bad file fails every rank alike): a file split across ranks
+     * ({@code Inputs.rowsOf}) gives this rank's part when distributed, the whole file otherwise.
+     */
+    protected final Matrix input(Object data, String what) {
+        return LocalRows.of(data, what, distributed);
     }
 
     @SuppressWarnings("unchecked")

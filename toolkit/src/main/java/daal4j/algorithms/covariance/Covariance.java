@@ -43,7 +43,7 @@ public final class Covariance extends Algorithm<Covariance, CrossProducts, Covar
 
     /** The covariance of {@code data} (a Matrix, double[][], Table or CSV path). */
     public CovarianceResult compute(Object data) {
-        return run(() -> CrossProducts.of(Inputs.matrix(data, "data"), "data"));
+        return run(() -> CrossProducts.of(input(data, "data"), "data"));
     }
 
     /** The covariance of this rank's file: {@code pattern} with {@code {}} replaced by {@code id}. */

@@ -1,5 +1,6 @@
 package daal4j.algorithms.kmeans;
 
+import daal4j.algorithms.LocalRows;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
 import java.util.Locale;
@@ -140,7 +141,7 @@ public final class KMeans {
      * when distributed) starting from {@code inputCentroids} (nClusters x p).
      */
     public KMeansResult compute(Object data, Object inputCentroids) {
-        return compute(() -> Inputs.matrix(data, "data"), inputCentroids);
+        return compute(() -> LocalRows.of(data, "data", distributed), inputCentroids);
     }
 
     /** Clusters this rank's file: {@code pattern} with {@code {}} replaced by {@code id}. */

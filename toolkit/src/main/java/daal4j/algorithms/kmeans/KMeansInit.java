@@ -1,5 +1,6 @@
 package daal4j.algorithms.kmeans;
 
+import daal4j.algorithms.LocalRows;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
 import java.util.List;
@@ -88,7 +89,7 @@ public final class KMeansInit {
 
     /** Initial centroids of {@code data} (Matrix, double[][], Table or CSV path; this rank's rows when distributed). */
     public KMeansInitResult compute(Object data) {
-        return compute(() -> Inputs.matrix(data, "data"));
+        return compute(() -> LocalRows.of(data, "data", distributed));
     }
 
     /** Initial centroids of this rank's file: {@code pattern} with {@code {}} replaced by {@code id}. */

@@ -48,7 +48,7 @@ public final class LowOrderMoments extends Algorithm<LowOrderMoments, MomentsPar
     /** The moments of {@code data} (a Matrix, double[][], Table or CSV path). */
     public LowOrderMomentsResult compute(Object data) {
         return run(() -> {
-            Matrix x = Inputs.matrix(data, "data");
+            Matrix x = input(data, "data");
             return MomentsPartial.of(x.rowMajorView(), x.cols(), 0, x.rows());
         });
     }

@@ -1,5 +1,6 @@
 package daal4j.algorithms.naivebayes;
 
+import daal4j.algorithms.LocalRows;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
 import daal4j.linalg.Dense;
@@ -69,7 +70,7 @@ public final class MultinomialNaiveBayesPrediction {
             throw new IllegalArgumentException("multinomial_naive_bayes_prediction: nClasses is " + nClasses
                     + ", the model has " + model.nClasses());
         }
-        Matrix x = Inputs.requireFinite(Inputs.matrix(data, "data"), "data");
+        Matrix x = Inputs.requireFinite(LocalRows.of(data, "data", true), "data");
         if (x.cols() != model.NFeatures) {
             throw new IllegalArgumentException("data has " + x.cols() + " features, the model " + model.NFeatures);
         }

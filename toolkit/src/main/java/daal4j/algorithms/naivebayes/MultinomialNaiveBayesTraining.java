@@ -83,7 +83,7 @@ public final class MultinomialNaiveBayesTraining
      * 0..nClasses-1), each a Matrix, double[][], double[]/int[] (labels), Table or CSV path.
      */
     public NaiveBayesTrainingResult compute(Object data, Object labels) {
-        return run(() -> ClassSums.of(Inputs.matrix(data, "data"), Inputs.matrix(labels, "labels"), nClasses));
+        return run(() -> ClassSums.of(input(data, "data"), input(labels, "labels"), nClasses));
     }
 
     @Override

@@ -2,14 +2,13 @@ package daal4j.algorithms.pca;
 
 import daal4j.algorithms.Algorithm;
 import daal4j.algorithms.qr.CenteredR;
-import daal4j.data.Inputs;
 
 /** Count, means and centered R of all rows across chunks and ranks: svdDense's first stage. */
 final class CenteredQr extends Algorithm<CenteredQr, CenteredR, CenteredR> {
 
     /** The merged summary of {@code data} (this rank's rows when distributed). */
     CenteredR compute(Object data) {
-        return run(() -> CenteredR.of(Inputs.matrix(data, "data"), true, "pca"));
+        return run(() -> CenteredR.of(input(data, "data"), true, "pca"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package daal4j.algorithms.pca;
 
+import daal4j.algorithms.LocalRows;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
 import daal4j.linalg.Dense;
@@ -28,7 +29,7 @@ public final class PcaTransform {
      * {@code dataForTransform} (keys mean, variance, eigenvalue; any may be absent or null).
      */
     public PcaTransformResult compute(Object data, Object eigenvectors, Map<String, ?> dataForTransform) {
-        Matrix x = Inputs.requireFinite(Inputs.matrix(data, "data"), "pca_transform data");
+        Matrix x = Inputs.requireFinite(LocalRows.of(data, "data", true), "pca_transform data");
         Matrix e = Inputs.matrix(eigenvectors, "eigenvectors");
         int p = x.cols();
         if (e.cols() != p) {

@@ -22,11 +22,11 @@ public abstract class TsqrAlgorithm<A extends TsqrAlgorithm<A, R>, R> extends Mo
             if (pending() == null) {
                 keep(new Tsqr(name(), keepQ()));
             }
-            pending().add(Inputs.matrix(data, "data"));
+            pending().add(input(data, "data"));
             return null;
         }
         Tsqr t = new Tsqr(name(), keepQ());
-        return finish(t.combine(isDistributed(), () -> t.add(Inputs.matrix(data, "data"))));
+        return finish(t.combine(isDistributed(), () -> t.add(input(data, "data"))));
     }
 
     /** The decomposition of this rank's file: {@code pattern} with {@code {}} replaced by {@code id}. */

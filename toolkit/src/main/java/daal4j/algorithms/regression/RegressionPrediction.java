@@ -1,6 +1,6 @@
 package daal4j.algorithms.regression;
 
-import daal4j.data.Inputs;
+import daal4j.algorithms.LocalRows;
 
 /**
  * What linear and ridge regression prediction share: the responses of local rows under a
@@ -31,6 +31,6 @@ public abstract class RegressionPrediction<A extends RegressionPrediction<A>> {
         if (model == null) {
             throw new IllegalArgumentException(name + ": model is missing (null)");
         }
-        return new PredictionResult(model.predict(Inputs.matrix(data, "data")));
+        return new PredictionResult(model.predict(LocalRows.of(data, "data", true)));
     }
 }

@@ -35,8 +35,8 @@ public abstract class RegressionTraining<A extends RegressionTraining<A>>
      */
     public TrainingResult compute(Object data, Object dependentData) {
         return run(() -> {
-            Matrix x = Inputs.matrix(data, "data");
-            Matrix y = Inputs.matrix(dependentData, "dependentData");
+            Matrix x = input(data, "data");
+            Matrix y = input(dependentData, "dependentData");
             if (x.rows() != y.rows()) {
                 throw new IllegalArgumentException("dependentData has " + y.rows() + " rows, data has " + x.rows());
             }
