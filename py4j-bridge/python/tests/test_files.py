@@ -118,8 +118,8 @@ def test_rows_of_distributed_on_one_process_equals_batch(tmp_path):
     model = d4p.linear_regression_training(interceptFlag=True, distributed=True).compute(data, responses).model
     assert model.Beta.shape == (2, 5)
     np.testing.assert_allclose(model.Beta, _lstsq_beta(x[:, :4], x[:, 4:]), rtol=RTOL)
-    np.testing.assert_allclose(model.Beta, d4p.linear_regression_training(interceptFlag=True).compute(data, responses).model.Beta,
-                               rtol=1e-12)
+    batch = d4p.linear_regression_training(interceptFlag=True).compute(data, responses).model
+    np.testing.assert_allclose(model.Beta, batch.Beta, rtol=1e-12)
 
 
 def test_file_inputs_are_small_python_objects(tmp_path):
@@ -127,7 +127,8 @@ def test_file_inputs_are_small_python_objects(tmp_path):
     from daal4j._core import to_java
     rows = d4p.rows_of(tmp_path / "x.csv", header=True, columns=(0, 4))
     assert repr(rows) == "daal4j.rows_of(%r, header=True, columns=(0, 4))" % str(tmp_path / "x.csv")
-    assert repr(d4p.csv_file("p1.csv", skip_rows=2, delimiter="\t")) == "daal4j.csv_file('p1.csv', skip_rows=2, delimiter='\\t')"
+    assert (repr(d4p.csv_file("p1.csv", skip_rows=2, delimiter="\t"))
+            == "daal4j.csv_file('p1.csv', skip_rows=2, delimiter='\\t')")
     assert repr(d4p.csv_file("p1.csv")) == "daal4j.csv_file('p1.csv')"
     assert isinstance(rows, d4p.FileInput) and rows.split and rows.header and rows.columns == (0, 4)
     assert isinstance(to_java(rows), JavaObject) and to_java(rows) is rows._java
@@ -213,7 +214,8 @@ def test_pyarrow_table_and_record_batch(transfer):
     batch = table.combine_chunks().to_batches()[0]
     assert isinstance(batch, pa.RecordBatch) and batch.num_rows == table.num_rows
     _check_both(batch, x)
-    model = d4p.linear_regression_training(interceptFlag=True).compute(table.select(["f64", "f32", "i64"]), table.select(["u8"])).model
+    model = d4p.linear_regression_training(interceptFlag=True).compute(
+        table.select(["f64", "f32", "i64"]), table.select(["u8"])).model
     np.testing.assert_allclose(model.Beta, _lstsq_beta(x[:, :3], x[:, 3:4]), rtol=RTOL)
 
 
@@ -277,7 +279,8 @@ def close(a, b):
 x = pd.read_csv(csv).to_numpy()
 m = d4p.low_order_moments(distributed=True).compute(d4p.rows_of(csv, header=True))
 close(m.mean, x.mean(0, keepdims=True)); close(m.variance, x.var(0, ddof=1, keepdims=True))
-close(m.sum, x.sum(0, keepdims=True)); close(m.minimum, x.min(0, keepdims=True)); close(m.maximum, x.max(0, keepdims=True))
+close(m.sum, x.sum(0, keepdims=True))
+close(m.minimum, x.min(0, keepdims=True)); close(m.maximum, x.max(0, keepdims=True))
 c = d4p.covariance(distributed=True).compute(d4p.rows_of(csv, header=True))
 close(c.covariance, np.cov(x, rowvar=False))
 model = d4p.linear_regression_training(interceptFlag=True, distributed=True).compute(
