@@ -4,11 +4,13 @@ Change ``import daal4py as d4p`` to ``import daal4j as d4p``; under ``mpirun -n 
 script.py`` each Python rank starts its own JVM, which becomes that MPI rank.
 """
 from ._core import Algorithm, Model, Result, factory as _factory
+from ._files import FileInput, csv_file, rows_of
 from ._gateway import call as _call, session as _session
 
 __version__ = "0.1.0"
 
-__all__ = ["daalinit", "daalfini", "num_procs", "my_procid", "Algorithm", "Model", "Result"]
+__all__ = ["daalinit", "daalfini", "num_procs", "my_procid", "Algorithm", "Model", "Result",
+           "rows_of", "csv_file", "FileInput"]
 
 
 def daalinit(nthreads=None):

@@ -93,13 +93,18 @@ def _large_row_aligned(args, what):
 
 
 def _as_2d(value, what):
-    """A 2-d numeric numpy view or copy of arrays, lists, pandas DataFrames and Series."""
+    """A 2-d numeric numpy view or copy of arrays, lists, pandas DataFrames and Series, and
+    pyarrow Tables, RecordBatches, Arrays and ChunkedArrays."""
+    if type(value).__module__.startswith("pyarrow"):
+        return _arrow_2d(value, what)
     if hasattr(value, "dtypes") and hasattr(value, "columns"):  # pandas DataFrame
         from pandas.api.types import is_numeric_dtype
         bad = [str(c) for c, t in value.dtypes.items() if not is_numeric_dtype(t)]
         if bad:
             raise ValueError("%s: column(s) %s are not numeric" % (what, ", ".join(bad)))
+        names = list(value.columns)
         value = value.to_numpy(dtype=np.float64, na_value=np.nan)
+        _no_missing(value, names, what)
     elif hasattr(value, "to_numpy"):  # pandas Series
         value = value.to_numpy()
     a = np.asarray(value)
@@ -112,6 +117,46 @@ def _as_2d(value, what):
     if a.ndim != 2:
         raise ValueError("%s: expected a 1-d or 2-d array, got %d dimensions" % (what, a.ndim))
     return a
+
+
+def _no_missing(a, names, what):
+    """Rejects a DataFrame's missing values (NaN, None, pd.NA), naming the column and first row."""
+    with np.errstate(all="ignore"):
+        sums = a.sum(axis=0)  # NaN where a column has one (or overflows to inf: checked below)
+    for j in np.flatnonzero(~np.isfinite(sums)):
+        rows = np.flatnonzero(np.isnan(a[:, j]))
+        if rows.size:
+            raise ValueError("%s: column '%s' has missing values (NaN or None), first at row %d"
+                             % (what, names[j], rows[0]))
+
+
+def _arrow_2d(value, what):
+    """A C-ordered float64 copy of a pyarrow Table or RecordBatch (its columns), or an Array or
+    ChunkedArray (one column): numeric columns only (int, uint, float, bool), without nulls."""
+    import pyarrow as pa
+    if isinstance(value, (pa.Table, pa.RecordBatch)):
+        names, columns = value.schema.names, value.columns
+    elif isinstance(value, (pa.Array, pa.ChunkedArray)):
+        names, columns = [getattr(value, "_name", None) or "0"], [value]
+    else:
+        raise ValueError("%s: cannot use a %s; give a pyarrow Table, RecordBatch, Array or ChunkedArray"
+                         % (what, type(value).__name__))
+    types = pa.types
+    for name, column in zip(names, columns):
+        t = column.type
+        if not (types.is_integer(t) or types.is_floating(t) or types.is_boolean(t)):
+            raise ValueError("%s: column '%s' has type %s, not a number (int, uint, float or bool)" % (what, name, t))
+        if column.null_count:
+            raise ValueError("%s: column '%s' has %d null value(s)" % (what, name, column.null_count))
+    out = np.empty((len(value), len(columns)), dtype=np.float64)
+    for j, column in enumerate(columns):
+        chunks = column.chunks if isinstance(column, pa.ChunkedArray) else [column]
+        start = 0
+        for chunk in chunks:  # each chunk's buffer straight into its rows (no Python objects)
+            n = len(chunk)
+            out[start:start + n, j] = chunk.to_numpy(zero_copy_only=False)
+            start += n
+    return out
 
 
 # ---- Java values -> Python ---------------------------------------------------------------
@@ -260,6 +305,9 @@ class Algorithm(JavaBacked):
             args = _with_keywords(args, kwargs, _compute_parameters(s, self._name, self._java),
                                   self._name + ".compute", strict=True)
         what = ["argument %d of %s.compute" % (i + 1, self._name) for i in range(len(args))]
+        # tables (pandas, pyarrow) converted once, here: the paths below take the arrays as they are
+        args = [_as_2d(a, what[i]) if _is_array(a) and not isinstance(a, np.ndarray) else a
+                for i, a in enumerate(args)]
         arrays = _large_row_aligned(args, what)
         if arrays and self._takes_chunks(s):
             # copied in by a background thread while the JVM already computes on the first rows

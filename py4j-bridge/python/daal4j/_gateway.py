@@ -436,6 +436,8 @@ def _classify(java_exception):
     try:
         text = session().bridge.classify(java_exception)
         kind, message = text.split("\n", 1)
+        # the CSV reader's advice in Python's spelling, after Java's own
+        message = message.replace("use header(true)", "use header(true) (header=True in Python)")
         return kind, message
     except Exception:
         return "RuntimeError", str(java_exception)
