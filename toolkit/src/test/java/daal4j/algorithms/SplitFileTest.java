@@ -132,6 +132,27 @@ class SplitFileTest {
         }
     }
 
+    /** Per-rank Parquet files through the pattern, as per-rank CSV files: rank r reads part r. */
+    @Test
+    void parquetFilePerRank() throws IOException {
+        Path parquet = daal4j.testing.TestData.repo().resolve("toolkit/src/test/resources/parquet/unequal.parquet");
+        Matrix all = Csv.read(parquet.resolveSibling("unequal.csv"));
+        // the same file for both ranks: the result is that of its rows twice
+        Path p0 = dir.resolve("part0.parquet");
+        Path p1 = dir.resolve("part1.parquet");
+        Files.copy(parquet, p0, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(parquet, p1, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        double[] twice = new double[2 * all.rows() * all.cols()];
+        System.arraycopy(all.rowMajorView(), 0, twice, 0, all.rows() * all.cols());
+        System.arraycopy(all.rowMajorView(), 0, twice, all.rows() * all.cols(), all.rows() * all.cols());
+        Result expected = lowOrderMoments().compute(Matrix.wrap(2 * all.rows(), all.cols(), twice));
+        List<Result> got = onRanks(2, () -> lowOrderMoments().distributed(true)
+                .compute(dir.resolve("part{}.parquet").toString(), Spmd.current().rank()));
+        for (int r = 0; r < 2; r++) {
+            assertResultClose(expected, got.get(r), "per-rank parquet, rank " + r);
+        }
+    }
+
     @Test
     void notDistributedASplitFileIsTheWholeFile() {
         assertResultClose(lowOrderMoments().compute(whole), lowOrderMoments().compute(rows()), "moments");
