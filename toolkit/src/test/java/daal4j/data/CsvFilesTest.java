@@ -258,6 +258,37 @@ class CsvFilesTest {
         }
     }
 
+    /**
+     * Files past the size where the reader counts lines first and allocates the values once:
+     * the same rows whole and in parts, with a header, blank lines and no final newline, and a
+     * last row with a field too many still named.
+     */
+    @Test
+    void largeFilesAreReadWithTheirLinesCounted() throws IOException {
+        String body = randomCsv(5, 170_000, 6);
+        assertTrue(body.length() > (8 << 20), "the file must pass the reader's 8 MB chunk: " + body.length());
+        String text = "\uFEFFa,b,c,d,e,f\n" + body.replace("\n-0.5", "\n\n-0.5") + "1,2,3,4,5,6";
+        Path f = write("large.csv", utf8(text));
+        Csv reader = Csv.reader().header(true);
+        double[][] expected = reference(text, 0, true);
+        assertArrayEquals(expected, reader.readFile(f).toArray());
+        for (int n = 2; n <= 3; n++) {
+            List<double[]> got = new ArrayList<>();
+            for (int part = 0; part < n; part++) {
+                Matrix m = reader.readPart(f, part, n);
+                for (int i = 0; i < m.rows(); i++) {
+                    got.add(m.rowAt(i));
+                }
+            }
+            assertArrayEquals(expected, got.toArray(new double[0][]), "in " + n + " parts");
+        }
+        Path longLast = write("long-last.csv", utf8(body + "1,2,3,4,5,6,7\n"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Csv.read(longLast));
+        assertEquals(longLast + ": line 170001: 7 fields, expected 6 as in the first row", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Csv.reader().readPart(longLast, 1, 2));
+        assertEquals(longLast + ": line 170001: 7 fields, expected 6 as in the first row", e.getMessage());
+    }
+
     @Test
     void aBadLineInAPartIsNamedByItsLineInTheFile() throws IOException {
         StringBuilder s = new StringBuilder("a,b\n");
