@@ -1,6 +1,6 @@
 package daal4j.algorithms.covariance;
 
-import daal4j.algorithms.RowSummaries;
+import daal4j.algorithms.Summary;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
 import daal4j.linalg.Dense;
@@ -19,7 +19,7 @@ import java.util.Arrays;
  * 1e15 a double cannot hold a mean to better than 0.125, but its offset from a nearby value
  * it can, and differences of shifts of similar size are exact. Immutable.
  */
-public final class CrossProducts {
+public final class CrossProducts implements Summary<CrossProducts> {
 
     /** Target size of a block, in doubles (512 KB): it stays in cache from one pass to the next. */
     private static final int BLOCK_VALUES = 1 << 16;
@@ -209,12 +209,19 @@ public final class CrossProducts {
         return new CrossProducts(p, nb, s, o, null);
     }
 
-    /** The summary of a's rows followed by b's. */
-    public static CrossProducts merge(CrossProducts a, CrossProducts b) {
-        CrossProducts alone = RowSummaries.eitherAlone(a, a.n, a.p, b, b.n, b.p);
-        if (alone != null) {
-            return alone;
-        }
+    @Override
+    public long rows() {
+        return n;
+    }
+
+    @Override
+    public int width() {
+        return p;
+    }
+
+    @Override
+    public CrossProducts merge(CrossProducts b) {
+        CrossProducts a = this;
         double[] u = a.upper.clone();
         for (int k = 0; k < u.length; k++) {
             u[k] += b.upper[k];
@@ -279,6 +286,7 @@ public final class CrossProducts {
     }
 
     /** Flat form: p, n, shift, offset, upper triangle storage. */
+    @Override
     public double[] encode() {
         double[] e = new double[2 + 2 * p + p * p];
         e[0] = p;

@@ -1,6 +1,7 @@
 package daal4j.algorithms.moments;
 
 import daal4j.algorithms.Algorithm;
+import daal4j.algorithms.Summary;
 import daal4j.algorithms.moments.LowOrderMomentsResult.Estimates;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
@@ -59,18 +60,8 @@ public final class LowOrderMoments extends Algorithm<LowOrderMoments, MomentsPar
     }
 
     @Override
-    protected MomentsPartial merge(MomentsPartial first, MomentsPartial second) {
-        return MomentsPartial.merge(first, second);
-    }
-
-    @Override
-    protected double[] encode(MomentsPartial partial) {
-        return partial.encode();
-    }
-
-    @Override
-    protected MomentsPartial decode(double[] encoded) {
-        return MomentsPartial.decode(encoded);
+    protected Summary.Decoder<MomentsPartial> decoder() {
+        return MomentsPartial::decode;
     }
 
     @Override

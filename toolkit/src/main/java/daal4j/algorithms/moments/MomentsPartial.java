@@ -1,6 +1,7 @@
 package daal4j.algorithms.moments;
 
-import daal4j.algorithms.RowSummaries;
+import daal4j.algorithms.Fold;
+import daal4j.algorithms.Summary;
 import java.util.Arrays;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Arrays;
  * cannot hold the mean to better than 0.125, but the offset from a data value it can, and
  * differences of shifts of similar size are exact.
  */
-final class MomentsPartial {
+final class MomentsPartial implements Summary<MomentsPartial> {
 
     /** Rows per block: small enough that a block's second pass reads from cache. */
     static final int BLOCK_ROWS = 2048;
@@ -65,7 +66,7 @@ final class MomentsPartial {
             // shifted by the mean so far (by the block's first row at first), the block's own
             // offset from it is small and one pass gives its centered sum of squares
             double[] shift = acc.n == 0 ? Arrays.copyOfRange(x, b * p, b * p + p) : acc.mean();
-            acc = merge(acc, block(x, p, b, Math.min(to, b + BLOCK_ROWS), shift));
+            acc = Fold.merge(acc, block(x, p, b, Math.min(to, b + BLOCK_ROWS), shift));
         }
         return acc;
     }
@@ -145,13 +146,19 @@ final class MomentsPartial {
         s.sumSq[j] = sumSq;
     }
 
-    /** The summary of a's rows followed by b's. */
-    static MomentsPartial merge(MomentsPartial a, MomentsPartial b) {
-        MomentsPartial alone = RowSummaries.eitherAlone(a, a.n, a.p, b, b.n, b.p);
-        if (alone != null) {
-            return alone;
-        }
-        int p = a.p;
+    @Override
+    public long rows() {
+        return n;
+    }
+
+    @Override
+    public int width() {
+        return p;
+    }
+
+    @Override
+    public MomentsPartial merge(MomentsPartial b) {
+        MomentsPartial a = this;
         long n = a.n + b.n;
         double wb = (double) b.n / n;
         double cross = (double) a.n * b.n / n;
@@ -174,7 +181,8 @@ final class MomentsPartial {
     }
 
     /** Flat form: p, n, then the seven per-column arrays. */
-    double[] encode() {
+    @Override
+    public double[] encode() {
         double[] e = new double[2 + 7 * p];
         e[0] = p;
         e[1] = n;

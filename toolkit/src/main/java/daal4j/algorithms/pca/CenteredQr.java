@@ -1,6 +1,7 @@
 package daal4j.algorithms.pca;
 
 import daal4j.algorithms.Algorithm;
+import daal4j.algorithms.Summary;
 import daal4j.algorithms.qr.CenteredR;
 
 /** Count, means and centered R of all rows across chunks and ranks: svdDense's first stage. */
@@ -12,18 +13,8 @@ final class CenteredQr extends Algorithm<CenteredQr, CenteredR, CenteredR> {
     }
 
     @Override
-    protected CenteredR merge(CenteredR first, CenteredR second) {
-        return CenteredR.merge(first, second);
-    }
-
-    @Override
-    protected double[] encode(CenteredR partial) {
-        return partial.encode();
-    }
-
-    @Override
-    protected CenteredR decode(double[] encoded) {
-        return CenteredR.decode(encoded);
+    protected Summary.Decoder<CenteredR> decoder() {
+        return CenteredR::decode;
     }
 
     @Override

@@ -38,7 +38,7 @@ final class NormalEquations extends RegressionSummary {
 
     @Override
     protected RegressionSummary combine(RegressionSummary next) {
-        return new NormalEquations(features(), responses(), CrossProducts.merge(xy, ((NormalEquations) next).xy));
+        return new NormalEquations(features(), responses(), xy.merge(((NormalEquations) next).xy));
     }
 
     @Override

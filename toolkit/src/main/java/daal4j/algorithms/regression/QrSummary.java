@@ -37,7 +37,7 @@ final class QrSummary extends RegressionSummary {
 
     @Override
     protected RegressionSummary combine(RegressionSummary next) {
-        return new QrSummary(features(), responses(), CenteredR.merge(xy, ((QrSummary) next).xy));
+        return new QrSummary(features(), responses(), xy.merge(((QrSummary) next).xy));
     }
 
     @Override
