@@ -2,6 +2,7 @@ package daal4j.algorithms.covariance;
 
 import daal4j.algorithms.Algorithm;
 import daal4j.algorithms.Summary;
+import daal4j.algorithms.summaries.CrossProducts;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
 import java.util.List;

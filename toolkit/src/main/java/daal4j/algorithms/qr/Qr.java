@@ -1,5 +1,7 @@
 package daal4j.algorithms.qr;
 
+import daal4j.algorithms.summaries.Tsqr;
+import daal4j.algorithms.summaries.TsqrAlgorithm;
 import daal4j.linalg.Dense;
 
 /**

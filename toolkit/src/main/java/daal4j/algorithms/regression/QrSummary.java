@@ -1,6 +1,6 @@
 package daal4j.algorithms.regression;
 
-import daal4j.algorithms.qr.CenteredR;
+import daal4j.algorithms.summaries.CenteredR;
 import daal4j.data.Matrix;
 import daal4j.linalg.Dense;
 

@@ -1,7 +1,7 @@
 package daal4j.algorithms.svd;
 
-import daal4j.algorithms.qr.Tsqr;
-import daal4j.algorithms.qr.TsqrAlgorithm;
+import daal4j.algorithms.summaries.Tsqr;
+import daal4j.algorithms.summaries.TsqrAlgorithm;
 import daal4j.data.Matrix;
 import daal4j.linalg.Dense;
 import daal4j.linalg.ThinSvd;

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import daal4j.algorithms.summaries.Tsqr;
 import daal4j.data.Csv;
 import daal4j.data.Matrix;
 import daal4j.linalg.Dense;

@@ -1,4 +1,4 @@
-package daal4j.algorithms.covariance;
+package daal4j.algorithms.summaries;
 
 import daal4j.algorithms.Summary;
 import daal4j.data.Inputs;

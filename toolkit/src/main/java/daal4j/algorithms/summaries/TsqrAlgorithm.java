@@ -1,4 +1,4 @@
-package daal4j.algorithms.qr;
+package daal4j.algorithms.summaries;
 
 import daal4j.algorithms.Modes;
 import daal4j.data.Inputs;

@@ -1,4 +1,4 @@
-package daal4j.algorithms.qr;
+package daal4j.algorithms.summaries;
 
 import static daal4j.algorithms.qr.Decomp.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;

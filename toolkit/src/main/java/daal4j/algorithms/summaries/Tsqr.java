@@ -1,4 +1,4 @@
-package daal4j.algorithms.qr;
+package daal4j.algorithms.summaries;
 
 import daal4j.algorithms.Fold;
 import daal4j.algorithms.Summary;
@@ -29,7 +29,7 @@ public final class Tsqr {
      * Rows factored at once: a block of 2048 x 50 doubles (0.8 MB) stays near the cache
      * while the per-block R factors stay few (a 1,000,000-row rank stacks 489 of them).
      */
-    static final int BLOCK_ROWS = 2048;
+    public static final int BLOCK_ROWS = 2048;
 
     private final String algorithm;
     private final boolean keepQ;
