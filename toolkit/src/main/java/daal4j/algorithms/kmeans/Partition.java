@@ -4,7 +4,7 @@ import daal4j.algorithms.Fold;
 import daal4j.algorithms.Summary;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
-import daal4j.linalg.Dense;
+import daal4j.linalg.Distances;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -41,7 +41,7 @@ final class Partition {
     double[] norms() {
         if (norms == null) {
             double[] v = new double[n];
-            Dense.squaredRowNorms(x, p, 0, n, v);
+            Distances.squaredRowNorms(x, p, 0, n, v);
             norms = v;
         }
         return norms;

@@ -5,7 +5,7 @@ import daal4j.algorithms.summaries.CenteredR;
 import daal4j.algorithms.summaries.CrossProducts;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
-import daal4j.linalg.Dense;
+import daal4j.linalg.Signs;
 import daal4j.linalg.SymmetricEigen;
 import daal4j.linalg.ThinSvd;
 import java.util.Arrays;
@@ -206,7 +206,7 @@ public final class Pca {
                 // a constant column stays zero, as daal4py's z-score leaves it
                 inverseSd[j] = variances[j] > 0 ? 1 / Math.sqrt(variances[j]) : 0;
             }
-            r = Dense.scaleColumns(r, inverseSd);
+            r = r.scaleColumns(inverseSd);
         }
         ThinSvd svd = ThinSvd.of(r, false);
         double[] s = svd.values();
@@ -241,7 +241,7 @@ public final class Pca {
         for (int j = 0; j < p; j++) {
             inverseSd[j] = 1 / Math.sqrt(variances[j]);
         }
-        Matrix correlation = Dense.scaleColumns(Dense.scaleRows(c, inverseSd), inverseSd);
+        Matrix correlation = c.scaleRows(inverseSd).scaleColumns(inverseSd);
         SymmetricEigen eig = SymmetricEigen.of(correlation);
         return result(Arrays.copyOf(eig.values(), k), eig.vectors().rowRange(0, k), all.mean(), variances);
     }
@@ -254,7 +254,7 @@ public final class Pca {
     }
 
     private PcaResult result(double[] values, Matrix vectors, double[] means, double[] variances) {
-        Matrix v = isDeterministic ? Dense.scaleRows(vectors, Dense.largestEntryPositiveSigns(vectors)) : vectors;
+        Matrix v = isDeterministic ? vectors.scaleRows(Signs.largestEntryPositiveSigns(vectors)) : vectors;
         return new PcaResult(Matrix.row(values), v,
                 resultsToCompute.contains("mean") ? Matrix.row(means) : null,
                 resultsToCompute.contains("variance") ? Matrix.row(variances) : null,

@@ -2,7 +2,7 @@ package daal4j.algorithms.regression;
 
 import daal4j.algorithms.summaries.CrossProducts;
 import daal4j.data.Matrix;
-import daal4j.linalg.Dense;
+import daal4j.linalg.Solvers;
 
 /**
  * The normEqDense summary: count, means and centered cross-products of [X Y], merged
@@ -76,7 +76,7 @@ final class NormalEquations extends RegressionSummary {
         for (int j = 0; j < p; j++) {
             a[j * p + j] += penalty;
         }
-        return Dense.solvePsd(Matrix.wrap(p, p, a), rhs);
+        return Solvers.solvePsd(Matrix.wrap(p, p, a), rhs);
     }
 
     /** Copies the p x k solution {@code x} into columns [col, col + k) of the p x q array {@code b}. */

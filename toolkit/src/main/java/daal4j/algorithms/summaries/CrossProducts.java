@@ -3,7 +3,7 @@ package daal4j.algorithms.summaries;
 import daal4j.algorithms.Summary;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
-import daal4j.linalg.Dense;
+import daal4j.linalg.Products;
 import java.util.Arrays;
 
 /**
@@ -119,10 +119,10 @@ public final class CrossProducts implements Summary<CrossProducts> {
             double[] sums;
             if (a + 1 < parts.length) {
                 Matrix[] later = Arrays.copyOfRange(parts, a + 1, parts.length);
-                sums = Dense.addCrossProductAndSums(xa, qa, later, from, to, u, (ca + qa) * p + ca, p);
+                sums = Products.addCrossProductAndSums(xa, qa, later, from, to, u, (ca + qa) * p + ca, p);
             } else {
                 sums = new double[qa];
-                Dense.addColumnSums(xa, qa, from, to, sums);
+                Products.addColumnSums(xa, qa, from, to, sums);
             }
             for (int j = 0; j < qa; j++) {
                 // a NaN or infinity anywhere in the column reaches its sum: find it only then
@@ -132,7 +132,7 @@ public final class CrossProducts implements Summary<CrossProducts> {
                 }
                 mean[ca + j] = sums[j] / nb;
             }
-            Dense.addGram(xa, qa, from, to, u, ca * p + ca, p);
+            Products.addGram(xa, qa, from, to, u, ca * p + ca, p);
             ca += qa;
         }
         subtractOuter(u, p, nb, mean);
@@ -201,9 +201,9 @@ public final class CrossProducts implements Summary<CrossProducts> {
                     block[r + j] -= o[j];
                 }
             }
-            Dense.addGram(block, p, 0, nb, u);
+            Products.addGram(block, p, 0, nb, u);
         } else {
-            Dense.addGram(block, p, 0, nb, u);
+            Products.addGram(block, p, 0, nb, u);
             subtractOuter(u, p, nb, o);
         }
         return new CrossProducts(p, nb, s, o, null);
@@ -269,7 +269,7 @@ public final class CrossProducts implements Summary<CrossProducts> {
     /** The centered cross-products sum (x - mean)(x - mean)', p x p row-major, symmetric. */
     public double[] centered() {
         double[] c = upper.clone();
-        Dense.symmetrize(c, p);
+        Products.symmetrize(c, p);
         return c;
     }
 

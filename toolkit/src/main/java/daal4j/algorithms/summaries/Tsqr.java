@@ -4,7 +4,6 @@ import daal4j.algorithms.Fold;
 import daal4j.algorithms.Summary;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
-import daal4j.linalg.Dense;
 import daal4j.linalg.HouseholderQr;
 import daal4j.spmd.Communicator;
 import java.util.ArrayList;
@@ -80,7 +79,7 @@ public final class Tsqr {
      * the merge step of every R-only use of TSQR.
      */
     public static Matrix stackedR(List<Matrix> parts) {
-        return signFixed(HouseholderQr.of(Dense.stack(parts))).r;
+        return signFixed(HouseholderQr.of(Matrix.stack(parts))).r;
     }
 
     /**
@@ -151,7 +150,7 @@ public final class Tsqr {
             for (HouseholderQr b : blocks) {
                 rs.add(b.r());
             }
-            localMergeCache = HouseholderQr.of(Dense.stack(rs));
+            localMergeCache = HouseholderQr.of(Matrix.stack(rs));
         }
         return localMergeCache;
     }
@@ -175,7 +174,7 @@ public final class Tsqr {
             throw new IllegalArgumentException(algorithm + " needs at least as many rows as columns: "
                     + total + " rows, " + cols + " columns");
         }
-        Signed top = signFixed(HouseholderQr.of(Dense.stack(rs)));
+        Signed top = signFixed(HouseholderQr.of(Matrix.stack(rs)));
         return new Global(total, top, me);
     }
 
@@ -247,7 +246,7 @@ public final class Tsqr {
             }
             int q = f.cols();
             // this rank's p x p block of the top-level Q (sign-fixed), times f
-            Matrix topQ = top.qr.qTimes(Dense.scaleRows(f, top.signs));
+            Matrix topQ = top.qr.qTimes(f.scaleRows(top.signs));
             Matrix mine = topQ.rowRange(rank * p, (rank + 1) * p);
             double[] out = new double[Math.toIntExact(rows * q)];
             HouseholderQr merged = localMerge();
