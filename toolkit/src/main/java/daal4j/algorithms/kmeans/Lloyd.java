@@ -1,5 +1,6 @@
 package daal4j.algorithms.kmeans;
 
+import daal4j.algorithms.Fold;
 import daal4j.data.Matrix;
 import daal4j.linalg.Distances;
 import daal4j.linalg.NearestScratch;
@@ -130,7 +131,8 @@ final class Lloyd {
                 }
             }
             movedSinceFresh = fresh ? 0 : movedSinceFresh + moved;
-            double[] all = g.sum(partial);
+            double[] all = Fold.acrossRanks(g.comm(), () -> new ClusterSums(k, p, partial),
+                    ClusterSums.decoder(k, p)).values;
             double[] next = new double[k * p];
             int empty = 0;
             for (int l = 0; l < k; l++) {
