@@ -1,6 +1,8 @@
 package daal4j.algorithms.covariance;
 
 import daal4j.algorithms.Algorithm;
+import daal4j.algorithms.Summary;
+import daal4j.algorithms.summaries.CrossProducts;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
 import java.util.List;
@@ -52,18 +54,8 @@ public final class Covariance extends Algorithm<Covariance, CrossProducts, Covar
     }
 
     @Override
-    protected CrossProducts merge(CrossProducts first, CrossProducts second) {
-        return CrossProducts.merge(first, second);
-    }
-
-    @Override
-    protected double[] encode(CrossProducts partial) {
-        return partial.encode();
-    }
-
-    @Override
-    protected CrossProducts decode(double[] encoded) {
-        return CrossProducts.decode(encoded);
+    protected Summary.Decoder<CrossProducts> decoder() {
+        return CrossProducts::decode;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package daal4j.algorithms.covariance;
 
 import daal4j.algorithms.Result;
+import daal4j.algorithms.summaries.CrossProducts;
 import daal4j.data.Matrix;
 
 /**

@@ -1,7 +1,9 @@
 package daal4j.algorithms.moments;
 
 import daal4j.algorithms.Algorithm;
+import daal4j.algorithms.Summary;
 import daal4j.algorithms.moments.LowOrderMomentsResult.Estimates;
+import daal4j.algorithms.summaries.MomentsPartial;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
 import java.util.Arrays;
@@ -59,23 +61,13 @@ public final class LowOrderMoments extends Algorithm<LowOrderMoments, MomentsPar
     }
 
     @Override
-    protected MomentsPartial merge(MomentsPartial first, MomentsPartial second) {
-        return MomentsPartial.merge(first, second);
-    }
-
-    @Override
-    protected double[] encode(MomentsPartial partial) {
-        return partial.encode();
-    }
-
-    @Override
-    protected MomentsPartial decode(double[] encoded) {
-        return MomentsPartial.decode(encoded);
+    protected Summary.Decoder<MomentsPartial> decoder() {
+        return MomentsPartial::decode;
     }
 
     @Override
     protected LowOrderMomentsResult finish(MomentsPartial all) {
-        if (all.n == 0) {
+        if (all.rows() == 0) {
             throw new IllegalArgumentException("low_order_moments: no rows on any rank");
         }
         return new LowOrderMomentsResult(all, estimatesToCompute);

@@ -3,7 +3,7 @@ package daal4j.algorithms.regression;
 import daal4j.algorithms.Result;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
-import daal4j.linalg.Dense;
+import daal4j.linalg.Products;
 
 /**
  * A linear (or ridge) regression model, with daal4py's attribute names: {@code Beta} is
@@ -48,7 +48,7 @@ public final class LinearModel extends Result {
                 slopes[r * p + j] = Beta.get(r, j + 1);
             }
         }
-        Matrix y = Dense.multiplyTransposed(x, Matrix.wrap(q, p, slopes));
+        Matrix y = Products.multiplyTransposed(x, Matrix.wrap(q, p, slopes));
         double[] v = y.rowMajorView().clone();
         for (int i = 0; i < x.rows(); i++) {
             for (int r = 0; r < q; r++) {
