@@ -17,6 +17,22 @@ public final class CovarianceResult extends Result {
     public final Matrix mean;
 
     CovarianceResult(CrossProducts all, boolean correlationOutput) {
+        this(matrix(all, correlationOutput), Matrix.wrap(1, all.p, all.mean()));
+    }
+
+    private CovarianceResult(Matrix asked, Matrix mean) {
+        this(asked, asked, mean);
+    }
+
+    /** The canonical constructor: the fields in order. */
+    CovarianceResult(Matrix covariance, Matrix correlation, Matrix mean) {
+        this.covariance = covariance;
+        this.correlation = correlation;
+        this.mean = mean;
+    }
+
+    /** The covariance (divisor n - 1) or correlation matrix of the merged cross-products. */
+    private static Matrix matrix(CrossProducts all, boolean correlationOutput) {
         int p = all.p;
         double[] c = all.centered();
         if (correlationOutput) {
@@ -36,9 +52,6 @@ public final class CovarianceResult extends Result {
                 c[k] /= d;
             }
         }
-        Matrix m = Matrix.wrap(p, p, c);
-        covariance = m;
-        correlation = m;
-        mean = Matrix.wrap(1, p, all.mean());
+        return Matrix.wrap(p, p, c);
     }
 }

@@ -28,6 +28,30 @@ public final class LowOrderMomentsResult extends Result {
     public final Matrix variation;
 
     LowOrderMomentsResult(MomentsPartial all, Estimates estimates) {
+        this(estimates(all, estimates));
+    }
+
+    private LowOrderMomentsResult(Matrix[] e) {
+        this(e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[7], e[8], e[9]);
+    }
+
+    /** The canonical constructor: the fields in order. */
+    LowOrderMomentsResult(Matrix minimum, Matrix maximum, Matrix sum, Matrix sumSquares, Matrix sumSquaresCentered,
+            Matrix mean, Matrix secondOrderRawMoment, Matrix variance, Matrix standardDeviation, Matrix variation) {
+        this.minimum = minimum;
+        this.maximum = maximum;
+        this.sum = sum;
+        this.sumSquares = sumSquares;
+        this.sumSquaresCentered = sumSquaresCentered;
+        this.mean = mean;
+        this.secondOrderRawMoment = secondOrderRawMoment;
+        this.variance = variance;
+        this.standardDeviation = standardDeviation;
+        this.variation = variation;
+    }
+
+    /** The ten estimates of the merged partial, in field order; those not asked for null. */
+    private static Matrix[] estimates(MomentsPartial all, Estimates estimates) {
         int p = all.p;
         double n = all.n;
         double[] raw2 = new double[p];
@@ -44,16 +68,18 @@ public final class LowOrderMomentsResult extends Result {
         boolean every = estimates == Estimates.estimatesAll;
         boolean minMax = every || estimates == Estimates.estimatesMinMax;
         boolean meanVar = every || estimates == Estimates.estimatesMeanVariance;
-        minimum = minMax ? Matrix.row(all.min) : null;
-        maximum = minMax ? Matrix.row(all.max) : null;
-        sum = every ? Matrix.row(all.sum) : null;
-        sumSquares = every ? Matrix.row(all.sumSq) : null;
-        sumSquaresCentered = every ? Matrix.row(all.m2) : null;
-        mean = meanVar ? Matrix.row(mu) : null;
-        secondOrderRawMoment = every ? Matrix.row(raw2) : null;
-        variance = meanVar ? Matrix.row(var) : null;
-        standardDeviation = every ? Matrix.row(sd) : null;
-        variation = every ? Matrix.row(cv) : null;
+        return new Matrix[] {
+            minMax ? Matrix.row(all.min) : null,
+            minMax ? Matrix.row(all.max) : null,
+            every ? Matrix.row(all.sum) : null,
+            every ? Matrix.row(all.sumSq) : null,
+            every ? Matrix.row(all.m2) : null,
+            meanVar ? Matrix.row(mu) : null,
+            every ? Matrix.row(raw2) : null,
+            meanVar ? Matrix.row(var) : null,
+            every ? Matrix.row(sd) : null,
+            every ? Matrix.row(cv) : null,
+        };
     }
 
     /** Which estimates to compute (daal4py's estimatesToCompute). */
