@@ -70,6 +70,34 @@ public final class LowOrderMoments extends Algorithm<LowOrderMoments, MomentsPar
         if (all.rows() == 0) {
             throw new IllegalArgumentException("low_order_moments: no rows on any rank");
         }
-        return new LowOrderMomentsResult(all, estimatesToCompute);
+        int p = all.width();
+        double n = all.rows();
+        double[] sumSq = all.sumSquares();
+        double[] m2 = all.sumSquaresCentered();
+        double[] mu = all.mean();
+        double[] raw2 = new double[p];
+        double[] var = new double[p];
+        double[] sd = new double[p];
+        double[] cv = new double[p];
+        for (int j = 0; j < p; j++) {
+            raw2[j] = sumSq[j] / n;
+            var[j] = m2[j] / (n - 1);
+            sd[j] = Math.sqrt(var[j]);
+            cv[j] = sd[j] / mu[j];
+        }
+        boolean every = estimatesToCompute == Estimates.estimatesAll;
+        boolean minMax = every || estimatesToCompute == Estimates.estimatesMinMax;
+        boolean meanVar = every || estimatesToCompute == Estimates.estimatesMeanVariance;
+        return new LowOrderMomentsResult(
+                minMax ? Matrix.row(all.minimum()) : null,
+                minMax ? Matrix.row(all.maximum()) : null,
+                every ? Matrix.row(all.sum()) : null,
+                every ? Matrix.row(sumSq) : null,
+                every ? Matrix.row(m2) : null,
+                meanVar ? Matrix.row(mu) : null,
+                every ? Matrix.row(raw2) : null,
+                meanVar ? Matrix.row(var) : null,
+                every ? Matrix.row(sd) : null,
+                every ? Matrix.row(cv) : null);
     }
 }
