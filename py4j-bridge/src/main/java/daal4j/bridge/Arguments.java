@@ -1,7 +1,6 @@
 package daal4j.bridge;
 
-import daal4j.algorithms.Algorithm;
-import daal4j.algorithms.pca.Pca;
+import daal4j.algorithms.ChunkedCompute;
 import daal4j.data.Matrix;
 import java.util.Arrays;
 import java.util.List;
@@ -93,17 +92,14 @@ final class Arguments {
 
     /** See {@link Bridge#takesChunks}. */
     static boolean takesChunks(Object algorithm) {
-        return algorithm instanceof Algorithm<?, ?, ?> || algorithm instanceof Pca;
+        return algorithm instanceof ChunkedCompute<?>;
     }
 
     /** A summarizing algorithm on the chunks as they come; any other on the whole arrays once read. */
     private Object compute(Object algorithm, List<Object> args, Incoming in) {
-        if (in.rows() > 0 && algorithm instanceof Algorithm<?, ?, ?> summarizing) {
+        if (in.rows() > 0 && algorithm instanceof ChunkedCompute<?> chunked) {
             var compute = Invoker.bound(algorithm.getClass(), algorithm, "compute");
-            return summarizing.computeChunks(() -> in.forEachChunk(args, buffers, compute::apply));
-        }
-        if (in.rows() > 0 && algorithm instanceof Pca pca && args.size() == 1) {
-            return pca.computeChunks(each -> in.forEachChunk(args, buffers, chunk -> each.accept(chunk.get(0))));
+            return chunked.computeChunks(() -> in.forEachChunk(args, buffers, compute::apply));
         }
         return Invoker.call(algorithm.getClass(), algorithm, "compute", in.whole(args));
     }

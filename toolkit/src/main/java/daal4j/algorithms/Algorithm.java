@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  * @param <P> the partial summary
  * @param <R> the result
  */
-public abstract class Algorithm<A extends Algorithm<A, P, R>, P extends Summary<P>, R> extends Modes<A, P> {
+public abstract class Algorithm<A extends Algorithm<A, P, R>, P extends Summary<P>, R> extends Modes<A, P>
+        implements ChunkedCompute<R> {
 
     /**
      * The result of all chunks given to {@code compute} since the last finalize (streaming
@@ -36,6 +37,7 @@ public abstract class Algorithm<A extends Algorithm<A, P, R>, P extends Summary<
      * chunks' summaries. In streaming mode the chunks are added (returns null); if one fails,
      * none is, as when one {@code compute} fails.
      */
+    @Override
     public final R computeChunks(Runnable feed) {
         if (isStreaming()) {
             P before = pending();

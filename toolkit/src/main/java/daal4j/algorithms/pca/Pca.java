@@ -1,5 +1,6 @@
 package daal4j.algorithms.pca;
 
+import daal4j.algorithms.ChunkedCompute;
 import daal4j.algorithms.Summary;
 import daal4j.algorithms.summaries.CenteredR;
 import daal4j.algorithms.summaries.CrossProducts;
@@ -29,7 +30,7 @@ import java.util.function.Consumer;
  * <p>isDeterministic(true) applies daal4py's sign flip: each eigenvector's largest-magnitude
  * entry is positive. Otherwise the signs are the solver's.
  */
-public final class Pca {
+public final class Pca implements ChunkedCompute<PcaResult> {
 
     private static final List<String> METHODS = List.of("correlationDense", "svdDense");
     private static final List<String> RESULTS = List.of("mean", "variance", "eigenvalue");
@@ -44,6 +45,8 @@ public final class Pca {
     private boolean streaming;
     /** Streaming: the summary stage of the chunks given since the last finalize; null before the first. */
     private Stage<?> chunks;
+    /** The stage a running {@link #computeChunks} feeds: compute hands it each chunk. */
+    private Stage<?> feeding;
 
     /** Method: correlationDense (default) or svdDense. */
     public Pca method(String name) {
@@ -129,6 +132,10 @@ public final class Pca {
      * streaming mode adds the chunk and returns null.
      */
     public PcaResult compute(Object data) {
+        if (feeding != null) {
+            feeding.compute(data);
+            return null;
+        }
         if (streaming) {
             pending().compute(data);
             return null;
@@ -159,14 +166,23 @@ public final class Pca {
      * summaries (see {@link daal4j.algorithms.Algorithm#computeChunks}).
      */
     public PcaResult computeChunks(Consumer<Consumer<Object>> feed) {
-        if (streaming) {
-            // the chunks join the pending ones (none of them if one fails)
-            Stage<?> s = pending();
-            s.computeChunks(() -> feed.accept(s::compute));
-            return null;
+        return computeChunks(() -> feed.accept(this::compute));
+    }
+
+    @Override
+    public PcaResult computeChunks(Runnable feed) {
+        if (feeding != null) {
+            throw new IllegalStateException("pca: computeChunks inside computeChunks");
         }
-        Stage<?> s = stage();
-        return from(s.computeChunks(() -> feed.accept(s::compute)));
+        // streaming: the chunks join the pending ones (none of them if one fails)
+        Stage<?> s = streaming ? pending() : stage();
+        feeding = s;
+        try {
+            var r = s.computeChunks(feed);
+            return streaming ? null : from(r);
+        } finally {
+            feeding = null;
+        }
     }
 
     /** The principal components of this rank's file: {@code pattern} with {@code {}} replaced by {@code id}. */
