@@ -11,9 +11,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -223,36 +221,28 @@ public final class Values {
     }
 
     /**
-     * Rebuilds a result as its own class: results are immutable with public final fields and no
-     * common constructor shape, so the object is allocated as deserialization does and its
-     * fields set directly.
+     * Rebuilds a rank's result in the notebook as its own class, from its fields by name
+     * ({@link Result#of}: its canonical constructor).
      */
     private static Object readResult(DataInputStream in, ClassLoader loader) throws IOException {
         String className = Wire.readString(in);
         int n = in.readInt();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            String name = Wire.readString(in);
+            fields.put(name, read(in, loader));
+        }
+        Class<? extends Result> type;
         try {
-            Class<?> type = Class.forName(className, true, loader);
-            Object r = allocate(type);
-            for (int i = 0; i < n; i++) {
-                String name = Wire.readString(in);
-                Object value = read(in, loader);
-                Field f = type.getField(name);
-                if (!Modifier.isStatic(f.getModifiers())) {
-                    f.setAccessible(true);
-                    f.set(r, value);
-                }
-            }
-            return r;
-        } catch (ReflectiveOperationException e) {
+            type = Class.forName(className, true, loader).asSubclass(Result.class);
+        } catch (ClassNotFoundException | ClassCastException e) {
             throw new IOException("cannot rebuild " + className + " in the notebook: " + e, e);
         }
-    }
-
-    private static Object allocate(Class<?> type) throws ReflectiveOperationException {
-        Constructor<?> objectInit = Object.class.getDeclaredConstructor();
-        Constructor<?> c = sun.reflect.ReflectionFactory.getReflectionFactory()
-                .newConstructorForSerialization(type, objectInit);
-        return c.newInstance();
+        try {
+            return Result.of(type, fields);
+        } catch (RuntimeException e) {
+            throw new IOException("cannot rebuild " + className + " in the notebook: " + e.getMessage(), e);
+        }
     }
 
     /** Resolves classes with the notebook's loader (the one that sees the user's classes). */

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import daal4j.Daal4j;
 import daal4j.algorithms.moments.LowOrderMomentsResult;
+import daal4j.algorithms.pca.PcaResult;
+import daal4j.algorithms.regression.TrainingResult;
 import daal4j.data.Matrix;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +56,19 @@ class ValuesTest {
         assertEquals(r.variance, b.variance);
         assertEquals(r.fields().keySet(), b.fields().keySet());
         assertEquals(r.toString(), b.toString());
+    }
+
+    @Test
+    void resultsHoldingMapsAndModelsAreRebuiltEqual() {
+        Matrix data = Matrix.of(new double[][] {{1, 10, 3}, {2, 21, 1}, {4, 39, 0}, {3, 33, 2}});
+        PcaResult p = Daal4j.pca().resultsToCompute("mean|variance|eigenvalue").compute(data);
+        PcaResult pb = assertInstanceOf(PcaResult.class, roundTrip(p));
+        assertEquals(p, pb);
+        assertEquals(p.dataForTransform, pb.dataForTransform);
+        TrainingResult t = Daal4j.linearRegressionTraining().compute(data, Matrix.column(1, 2, 4, 3.5));
+        TrainingResult tb = assertInstanceOf(TrainingResult.class, roundTrip(t));
+        assertEquals(t.model.Beta, tb.model.Beta);
+        assertEquals(t, tb);
     }
 
     @Test

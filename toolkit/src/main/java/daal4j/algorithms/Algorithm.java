@@ -1,19 +1,19 @@
 package daal4j.algorithms;
 
-import daal4j.spmd.Communicator;
-import daal4j.spmd.Spmd;
 import java.util.function.Supplier;
 
 /**
  * The shape every summarizing algorithm shares: a partial of the local rows, merged across
  * chunks (streaming) and ranks (distributed) in rank order, then finalized identically on
- * every rank. Batch is the same on one rank.
+ * every rank. Batch is the same on one rank. The family gives its {@link Summary} (which
+ * merges itself) and the finish; the folds over chunks and ranks are {@link Fold}'s.
  *
  * @param <A> the concrete algorithm, for fluent setters
  * @param <P> the partial summary
  * @param <R> the result
  */
-public abstract class Algorithm<A extends Algorithm<A, P, R>, P, R> extends Modes<A, P> {
+public abstract class Algorithm<A extends Algorithm<A, P, R>, P extends Summary<P>, R> extends Modes<A, P>
+        implements ChunkedCompute<R> {
 
     /**
      * The result of all chunks given to {@code compute} since the last finalize (streaming
@@ -37,6 +37,7 @@ public abstract class Algorithm<A extends Algorithm<A, P, R>, P, R> extends Mode
      * chunks' summaries. In streaming mode the chunks are added (returns null); if one fails,
      * none is, as when one {@code compute} fails.
      */
+    @Override
     public final R computeChunks(Runnable feed) {
         if (isStreaming()) {
             P before = pending();
@@ -66,14 +67,8 @@ public abstract class Algorithm<A extends Algorithm<A, P, R>, P, R> extends Mode
         }
     }
 
-    /** Combines two summaries, {@code first}'s rows before {@code second}'s. */
-    protected abstract P merge(P first, P second);
-
-    /** The summary as plain doubles, to cross ranks. */
-    protected abstract double[] encode(P partial);
-
-    /** The summary back from {@link #encode}. */
-    protected abstract P decode(double[] encoded);
+    /** Reads the family's summary back from its {@link Summary#encode()}, to merge across ranks. */
+    protected abstract Summary.Decoder<P> decoder();
 
     /** The result from the summary of all rows; runs identically on every rank. */
     protected abstract R finish(P all);
@@ -87,29 +82,14 @@ public abstract class Algorithm<A extends Algorithm<A, P, R>, P, R> extends Mode
     protected final R run(Supplier<P> local) {
         if (isStreaming()) {
             P p = local.get();
-            keep(pending() == null ? p : merge(pending(), p));
+            keep(pending() == null ? p : Fold.merge(pending(), p));
             return null;
         }
         return finish(reduce(local));
     }
 
-    /** Merges the local summary with every other rank's (when distributed), in rank order. */
+    /** Merges the local summary with every other rank's (this rank alone in batch), in rank order. */
     private P reduce(Supplier<P> local) {
-        if (!isDistributed()) {
-            return local.get();
-        }
-        Communicator comm = Spmd.current();
-        double[][] all = comm.allgatherDoubles(() -> encode(local.get()));
-        P acc = decode(all[0]);
-        for (int r = 1; r < all.length; r++) {
-            try {
-                acc = merge(acc, decode(all[r]));
-            } catch (IllegalArgumentException e) {
-                // every rank merges the same summaries, so every rank raises this same error
-                throw new IllegalArgumentException("rank " + r + " does not match ranks 0.." + (r - 1)
-                        + ": " + e.getMessage(), e);
-            }
-        }
-        return acc;
+        return Fold.acrossRanks(communicator(), local, decoder());
     }
 }

@@ -1,6 +1,8 @@
 package daal4j.algorithms;
 
 import daal4j.data.Matrix;
+import daal4j.spmd.Communicator;
+import daal4j.spmd.Spmd;
 
 /**
  * The fluent modes every summarizing algorithm shares: batch, {@code distributed(true)},
@@ -39,6 +41,14 @@ public abstract class Modes<A extends Modes<A, S>, S> {
     /** Whether this accumulates chunks. */
     public boolean isStreaming() {
         return streaming;
+    }
+
+    /**
+     * The ranks this runs across: all of them when distributed, else this rank alone (batch
+     * is the same code on a one-rank communicator, whose errors are the local ones as they are).
+     */
+    protected final Communicator communicator() {
+        return distributed ? Spmd.current() : Communicator.self();
     }
 
     /** What streaming keeps of the chunks given since the last finalize; null before the first. */

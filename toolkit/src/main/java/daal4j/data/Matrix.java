@@ -1,6 +1,7 @@
 package daal4j.data;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import tech.tablesaw.api.Table;
 
@@ -129,6 +130,87 @@ public final class Matrix {
             System.arraycopy(data, i * cols + from, d, i * w, w);
         }
         return new Matrix(rows, w, d);
+    }
+
+    /** The p x p identity. */
+    public static Matrix identity(int p) {
+        double[] d = new double[p * p];
+        for (int i = 0; i < p; i++) {
+            d[i * p + i] = 1.0;
+        }
+        return Matrix.wrap(p, p, d);
+    }
+
+    /** The rows of the given matrices one after another; all must have the same columns. */
+    public static Matrix stack(List<Matrix> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("nothing to stack");
+        }
+        int p = parts.get(0).cols();
+        long n = 0;
+        for (Matrix m : parts) {
+            if (m.cols() != p) {
+                throw new IllegalArgumentException("cannot stack a " + m.rows() + " x " + m.cols()
+                        + " matrix under ones with " + p + " columns");
+            }
+            n += m.rows();
+        }
+        double[] d = new double[Math.toIntExact(n * p)];
+        int at = 0;
+        for (Matrix m : parts) {
+            double[] v = m.rowMajorView();
+            System.arraycopy(v, 0, d, at, v.length);
+            at += v.length;
+        }
+        return Matrix.wrap((int) n, p, d);
+    }
+
+    /** The columns of {@code a} then those of {@code b}, row by row (same number of rows). */
+    public static Matrix sideBySide(Matrix a, Matrix b) {
+        if (a.rows() != b.rows()) {
+            throw new IllegalArgumentException("cannot put " + a.rows() + " rows beside " + b.rows());
+        }
+        int n = a.rows();
+        int p = a.cols();
+        int q = b.cols();
+        double[] d = new double[Math.toIntExact((long) n * (p + q))];
+        double[] av = a.rowMajorView();
+        double[] bv = b.rowMajorView();
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(av, i * p, d, i * (p + q), p);
+            System.arraycopy(bv, i * q, d, i * (p + q) + p, q);
+        }
+        return Matrix.wrap(n, p + q, d);
+    }
+
+    /** A new matrix: row i of this one times {@code factors[i]}. */
+    public Matrix scaleRows(double[] factors) {
+        Matrix a = this;
+        if (factors.length != a.rows()) {
+            throw new IllegalArgumentException(factors.length + " row factors for " + a.rows() + " rows");
+        }
+        double[] d = a.toRowMajor();
+        int p = a.cols();
+        for (int i = 0; i < factors.length; i++) {
+            for (int j = 0; j < p; j++) {
+                d[i * p + j] *= factors[i];
+            }
+        }
+        return Matrix.wrap(a.rows(), p, d);
+    }
+
+    /** A new matrix: column j of this one times {@code factors[j]}. */
+    public Matrix scaleColumns(double[] factors) {
+        Matrix a = this;
+        if (factors.length != a.cols()) {
+            throw new IllegalArgumentException(factors.length + " column factors for " + a.cols() + " columns");
+        }
+        double[] d = a.toRowMajor();
+        int p = a.cols();
+        for (int k = 0; k < d.length; k++) {
+            d[k] *= factors[k % p];
+        }
+        return Matrix.wrap(a.rows(), p, d);
     }
 
     /** The transpose, as a new matrix. */

@@ -225,7 +225,7 @@ public final class HouseholderQr {
 
     /** Q, m x p. */
     public Matrix q() {
-        return qTimes(Dense.identity(p));
+        return qTimes(Matrix.identity(p));
     }
 
     /**

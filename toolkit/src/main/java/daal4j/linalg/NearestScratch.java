@@ -1,7 +1,7 @@
 package daal4j.linalg;
 
 /**
- * Reusable scratch of the nearest-centroid kernels of {@link Dense} for row blocks of up to
+ * Reusable scratch of the nearest-centroid kernels of {@link Distances} for row blocks of up to
  * {@code rows} rows against up to {@code k} centroids, so a pass allocates nothing per block.
  * Separate arrays, not regions of one, so that no pass writes an array it also reads at another
  * offset, a form the JIT may not vectorize.
@@ -30,6 +30,22 @@ public final class NearestScratch {
         this.min = new double[rows];
         this.first = new double[rows];
         this.label = new int[rows];
+    }
+
+    /**
+     * The last search's nearest cluster of each row of its block (a view, valid until the
+     * next search with this scratch).
+     */
+    public int[] labels() {
+        return label;
+    }
+
+    /**
+     * The last search's squared distance of each row of its block to its nearest cluster,
+     * minus the row's squared norm (a view, valid until the next search with this scratch).
+     */
+    public double[] least() {
+        return min;
     }
 
     /** Rows per block this scratch holds. */

@@ -17,7 +17,15 @@ public final class Communicator implements AutoCloseable {
     private static final byte OK = 0;
     private static final byte FAILED = 1;
 
+    /** This rank alone: batch runs the same collective code as distributed, on one rank. */
+    private static final Communicator SELF = new Communicator(new SingleTransport(), true);
+
     private final Transport transport;
+    /**
+     * Whether the collectives are plain local calls (this rank alone): then a local failure
+     * is rethrown as it is, not wrapped in an SpmdException, so batch errors read as before.
+     */
+    private final boolean alone;
     private long collectives;
     private long bytesSent;
     private long bytesReceived;
@@ -29,7 +37,20 @@ public final class Communicator implements AutoCloseable {
 
     /** Wraps an engine's transport. */
     public Communicator(Transport transport) {
+        this(transport, false);
+    }
+
+    private Communicator(Transport transport, boolean alone) {
         this.transport = transport;
+        this.alone = alone;
+    }
+
+    /**
+     * This rank alone, whatever engine runs: every collective returns the local value, and a
+     * failure computing it is rethrown unchanged. What batch mode runs on.
+     */
+    public static Communicator self() {
+        return SELF;
     }
 
     /** This rank, 0-based. */
@@ -49,6 +70,9 @@ public final class Communicator implements AutoCloseable {
 
     /** Gathers every rank's bytes, computed by {@code local}; a failure there fails every rank. */
     public byte[][] allgather(Supplier<byte[]> local) {
+        if (alone) {
+            return new byte[][] {local.get()};
+        }
         byte[] frame;
         RuntimeException mine = null;
         try {
@@ -86,6 +110,9 @@ public final class Communicator implements AutoCloseable {
 
     /** Gathers every rank's doubles, computed by {@code local}; a failure there fails every rank. */
     public double[][] allgatherDoubles(Supplier<double[]> local) {
+        if (alone) {
+            return new double[][] {local.get()};  // no round trip through bytes
+        }
         byte[][] bytes = allgather(() -> toBytes(local.get()));
         double[][] out = new double[bytes.length][];
         for (int r = 0; r < bytes.length; r++) {
@@ -166,7 +193,9 @@ public final class Communicator implements AutoCloseable {
     /** Releases the engine. */
     @Override
     public void close() {
-        transport.close();
+        if (!alone) {  // the shared one-rank communicator outlives every caller
+            transport.close();
+        }
     }
 
     @Override

@@ -41,7 +41,7 @@ class DenseKernelsTest {
             int ld = 5 + q + 2 + 1;
             double[] c = new double[ld * (q + 3)];
             c[ld + 1] = 0.5; // accumulates: what is there stays
-            double[] sums = Dense.addCrossProductAndSums(x.rowMajorView(), 5, new Matrix[] {y1, y2}, 10, 290, c,
+            double[] sums = Products.addCrossProductAndSums(x.rowMajorView(), 5, new Matrix[] {y1, y2}, 10, 290, c,
                     ld + 1, ld);
             double[] block = new double[5 * (q + 2)];
             for (int a = 0; a < 5; a++) {
@@ -54,7 +54,7 @@ class DenseKernelsTest {
                     "sums beside X'Y");
         }
         double[] sums = new double[5];
-        Dense.addColumnSums(x.rowMajorView(), 5, 10, 290, sums);
+        Products.addColumnSums(x.rowMajorView(), 5, 10, 290, sums);
         assertClose(crossProduct(Matrix.wrap(300, 1, filled(300, 1.0)), x, 10, 290), Matrix.row(sums), 1e-12, "sums");
     }
 
@@ -74,8 +74,8 @@ class DenseKernelsTest {
     void solvePsdIsCholeskyWhenRegularAndMinimumNormWhenSingular() {
         Matrix x = random(50, 4, 3);
         Matrix b = random(4, 2, 4);
-        Matrix a = Dense.gram(x);
-        assertClose(Dense.choleskySolve(a, b), Dense.solvePsd(a, b), 1e-12, "regular");
+        Matrix a = Products.gram(x);
+        assertClose(Solvers.choleskySolve(a, b), Solvers.solvePsd(a, b), 1e-12, "regular");
         // rank 2: a = v v' + w w'; the minimum-norm solution of a z = a t is the projection of t on span(v, w)
         double[] v = {1, 2, 0, 1};
         double[] w = {0, 1, 1, -1};
@@ -87,8 +87,8 @@ class DenseKernelsTest {
         }
         Matrix singular = Matrix.wrap(4, 4, s);
         Matrix t = Matrix.column(v[0] + 2 * w[0], v[1] + 2 * w[1], v[2] + 2 * w[2], v[3] + 2 * w[3]);
-        assertClose(t, Dense.solvePsd(singular, Dense.multiply(singular, t)), 1e-12, "in the span: itself");
-        assertClose(Matrix.zeros(4, 1), Dense.solvePsd(Matrix.zeros(4, 4), Matrix.zeros(4, 1)), 0, "zero system");
+        assertClose(t, Solvers.solvePsd(singular, Products.multiply(singular, t)), 1e-12, "in the span: itself");
+        assertClose(Matrix.zeros(4, 1), Solvers.solvePsd(Matrix.zeros(4, 4), Matrix.zeros(4, 1)), 0, "zero system");
     }
 
     private static double[] filled(int n, double value) {
@@ -115,7 +115,7 @@ class DenseKernelsTest {
             }
         }
         double[] sums = {1.0, 2.0, 3.0};
-        Dense.addShiftedColumnSums(x, p, 2, n, new double[] {1e8, 1e8, 1e8}, sums);
+        Products.addShiftedColumnSums(x, p, 2, n, new double[] {1e8, 1e8, 1e8}, sums);
         for (int j = 0; j < p; j++) {
             org.junit.jupiter.api.Assertions.assertEquals(exact[j] + j + 1, sums[j], 0.0, "column " + j);
         }

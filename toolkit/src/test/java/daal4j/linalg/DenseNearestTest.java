@@ -1,6 +1,5 @@
 package daal4j.linalg;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Dense.nearest, nearestIndex and addToNearest against a direct computation, over a row range,
+ * Distances.nearest, nearestIndex and nearestTwo against a direct computation, over a row range,
  * with exact ties; k = 13 takes the branch-free index pass, k = 40 the per-row search.
  */
 class DenseNearestTest {
@@ -34,8 +33,8 @@ class DenseNearestTest {
         System.arraycopy(c, 0, c, 5 * P, P); // ties between 0 and 5 go to 0
         double[] xn = new double[N];
         double[] cn = new double[k];
-        Dense.squaredRowNorms(x, P, 0, N, xn);
-        Dense.squaredRowNorms(c, P, 0, k, cn);
+        Distances.squaredRowNorms(x, P, 0, N, xn);
+        Distances.squaredRowNorms(c, P, 0, k, cn);
         return new double[][] {x, c, xn, cn};
     }
 
@@ -70,8 +69,8 @@ class DenseNearestTest {
         double[] dist = new double[N];
         NearestScratch work = new NearestScratch(100, k);
         for (int from = 20; from < N; from += 100) {
-            Dense.nearest(x, P, from, Math.min(N, from + 100), xn, c, k, cn, label, dist, work);
-            Dense.nearestIndex(x, P, from, Math.min(N, from + 100), c, k, cn, index, work);
+            Distances.nearest(x, P, from, Math.min(N, from + 100), xn, c, k, cn, label, dist, work);
+            Distances.nearestIndex(x, P, from, Math.min(N, from + 100), c, k, cn, index, work);
         }
         int ties = 0;
         for (int i = 0; i < N; i++) {
@@ -87,76 +86,6 @@ class DenseNearestTest {
             ties += label[i] == 0 ? 1 : 0;
         }
         assertTrue(ties > 0, "some rows are nearest to the duplicated cluster 0");
-    }
-
-    @ParameterizedTest
-    @ValueSource(ints = {13, 40})
-    void addToNearestAddsEachRowToItsNearestCluster(int k) {
-        double[][] d = data(k);
-        double[] x = d[0];
-        double[] c = d[1];
-        double[] cn = d[3];
-        double[] acc = new double[k + k * P];
-        NearestScratch scratch = new NearestScratch(64, k);
-        for (int from = 20; from < N; from += 64) {
-            Dense.addToNearest(x, P, from, Math.min(N, from + 64), c, k, cn, acc, scratch);
-        }
-        double[] expected = new double[k + k * P];
-        for (int i = 20; i < N; i++) {
-            int l = (int) direct(x, c, k, i)[0];
-            expected[l] += 1;
-            for (int j = 0; j < P; j++) {
-                expected[k + l * P + j] += x[i * P + j];
-            }
-        }
-        assertArrayEquals(expected, acc, 0.0, "counts then sums, exact for integer data");
-        assertEquals(0.0, acc[5], "the duplicate of cluster 0 gets no rows");
-    }
-
-    @ParameterizedTest
-    @ValueSource(ints = {13, 40})
-    void moveToNearestMovesOnlyTheRowsWhoseClusterChanged(int k) {
-        double[][] d = data(k);
-        double[] x = d[0];
-        double[] c = d[1];
-        double[] cn = d[3];
-        NearestScratch scratch = new NearestScratch(64, k);
-        int[] label = new int[N];
-        java.util.Arrays.fill(label, -1);
-        double[] held = new double[k + k * P];
-        int moved = 0;
-        for (int from = 0; from < N; from += 64) {
-            moved += Dense.moveToNearest(x, P, from, Math.min(N, from + 64), c, k, cn, label, held, scratch);
-        }
-        assertEquals(N, moved, "from no cluster, every row moves");
-        // new centroids: every third one shifted, so some rows change cluster and most do not
-        double[] c2 = c.clone();
-        for (int l = 0; l < k; l += 3) {
-            for (int j = 0; j < P; j++) {
-                c2[l * P + j] += 1;
-            }
-        }
-        Dense.squaredRowNorms(c2, P, 0, k, cn);
-        moved = 0;
-        for (int from = 0; from < N; from += 64) {
-            moved += Dense.moveToNearest(x, P, from, Math.min(N, from + 64), c2, k, cn, label, held, scratch);
-        }
-        double[] expected = new double[k + k * P];
-        int changed = 0;
-        int[] before = new int[N];
-        for (int i = 0; i < N; i++) {
-            before[i] = (int) direct(x, c, k, i)[0];
-            int l = (int) direct(x, c2, k, i)[0];
-            assertEquals(l, label[i], "row " + i);
-            changed += l != before[i] ? 1 : 0;
-            expected[l] += 1;
-            for (int j = 0; j < P; j++) {
-                expected[k + l * P + j] += x[i * P + j];
-            }
-        }
-        assertEquals(changed, moved, "only the rows whose cluster changed move");
-        assertTrue(changed > 0 && changed < N / 2, "some rows change cluster: " + changed);
-        assertArrayEquals(expected, held, 1e-9, "counts then sums of the rows under their new clusters");
     }
 
     /** Second smallest squared distance of row i over the clusters other than {@code skip}. */
@@ -184,14 +113,14 @@ class DenseNearestTest {
         double[] c = java.util.Arrays.copyOf(d[1], k * P);
         double[] xn = new double[N];
         double[] cn = new double[k];
-        Dense.squaredRowNorms(x, P, 0, N, xn);
-        Dense.squaredRowNorms(c, P, 0, k, cn);
+        Distances.squaredRowNorms(x, P, 0, N, xn);
+        Distances.squaredRowNorms(c, P, 0, k, cn);
         int from = 17;
         int to = 250;
         int[] label = new int[to - from];
         double[] min = new double[to - from];
         double[] second = new double[to - from];
-        Dense.nearestTwo(x, P, from, to, c, k, cn, label, min, second, new NearestScratch(256, k));
+        Distances.nearestTwo(x, P, from, to, c, k, cn, label, min, second, new NearestScratch(256, k));
         for (int i = from; i < to; i++) {
             double[] want = direct(x, c, k, i);
             assertEquals((int) want[0], label[i - from], "row " + i);
@@ -222,7 +151,7 @@ class DenseNearestTest {
         for (int from : new int[] {0, 1, 5}) {
             int to = n - from / 2;
             double[] out = new double[to - from];
-            Dense.squaredDistances(x, p, from, to, c, 3, out);
+            Distances.squaredDistances(x, p, from, to, c, 3, out);
             for (int i = from; i < to; i++) {
                 double s = 0;
                 for (int j = 0; j < p; j++) {
@@ -232,34 +161,6 @@ class DenseNearestTest {
                 assertEquals(Double.doubleToRawLongBits(s), Double.doubleToRawLongBits(out[i - from]),
                         "row " + i + " from " + from);
             }
-        }
-    }
-
-    @ParameterizedTest
-    @ValueSource(ints = {13, 40})
-    void moveToNearestGivesNearestsDistancesUpToTheRowNorms(int k) {
-        double[][] d = data(k);
-        double[] x = d[0];
-        double[] c = d[1];
-        double[] xn = d[2];
-        double[] cn = d[3];
-        NearestScratch scratch = new NearestScratch(64, k);
-        int[] label = new int[N];
-        double[] dist = new double[N];
-        for (int from = 0; from < N; from += 64) {
-            Dense.nearest(x, P, from, Math.min(N, from + 64), xn, c, k, cn, label, dist, scratch);
-        }
-        int[] moved = new int[N];
-        java.util.Arrays.fill(moved, -1);
-        double[] least = new double[N];
-        double[] held = new double[k + k * P];
-        for (int from = 0; from < N; from += 64) {
-            Dense.moveToNearest(x, P, from, Math.min(N, from + 64), c, k, cn, moved, held, least, scratch);
-        }
-        assertArrayEquals(label, moved);
-        for (int i = 0; i < N; i++) {
-            assertEquals(Double.doubleToRawLongBits(dist[i]), Double.doubleToRawLongBits(Math.max(0.0, xn[i] + least[i])),
-                    "row " + i);
         }
     }
 
@@ -282,7 +183,7 @@ class DenseNearestTest {
             label[i] = r.nextInt(k);
         }
         double[] out = new double[n];
-        Dense.squaredDistancesToLabelled(x, p, 2, n, c, label, out);
+        Distances.squaredDistancesToLabelled(x, p, 2, n, c, label, out);
         for (int i = 2; i < n; i++) {
             double s = 0;
             for (int j = 0; j < p; j++) {

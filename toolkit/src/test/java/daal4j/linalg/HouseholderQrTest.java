@@ -42,8 +42,8 @@ class HouseholderQrTest {
         }
         int k = Math.min(x.rows(), p);
         assertOrthonormalColumns(q.transpose().rowRange(0, k).transpose(), tol, "Q of " + x.rows() + " x " + p);
-        assertClose(x, Dense.multiply(q, r), tol, "Q R = X, " + x.rows() + " x " + p);
-        assertClose(Dense.gram(x), Dense.gram(r), tol, "R'R = X'X, " + x.rows() + " x " + p);
+        assertClose(x, Products.multiply(q, r), tol, "Q R = X, " + x.rows() + " x " + p);
+        assertClose(Products.gram(x), Products.gram(r), tol, "R'R = X'X, " + x.rows() + " x " + p);
     }
 
     @ParameterizedTest
@@ -60,7 +60,7 @@ class HouseholderQrTest {
         Matrix x = random(m, p, m);
         HouseholderQr qr = HouseholderQr.of(x);
         Matrix b = random(p, q, 5);
-        assertClose(Dense.multiply(qr.q(), b), qr.qTimes(b), 1e-12, "Q B");
+        assertClose(Products.multiply(qr.q(), b), qr.qTimes(b), 1e-12, "Q B");
         // into a larger array at an offset, as Tsqr assembles blocks
         double[] out = new double[(m + 3) * q];
         qr.qTimes(b, out, 3);
@@ -78,10 +78,10 @@ class HouseholderQrTest {
         for (int j = 0; j < p; j++) {
             s[j] = Math.pow(10, -13.0 * j / (p - 1));
         }
-        Matrix x = Dense.multiply(Dense.scaleColumns(u.q(), s), v.q().transpose());
+        Matrix x = Products.multiply(u.q().scaleColumns(s), v.q().transpose());
         HouseholderQr qr = HouseholderQr.of(x);
         assertOrthonormalColumns(qr.q(), 1e-13, "Q of a matrix of condition 1e13");
-        assertClose(x, Dense.multiply(qr.q(), qr.r()), 1e-13, "Q R = X");
+        assertClose(x, Products.multiply(qr.q(), qr.r()), 1e-13, "Q R = X");
     }
 
     @Test
@@ -112,8 +112,8 @@ class HouseholderQrTest {
             shifted[k] -= shift[k % p];
         }
         Matrix rows0 = Matrix.wrap(rows, p, shifted);
-        Matrix stack = top == null ? rows0 : Dense.stack(List.of(top, rows0));
-        assertClose(Dense.gram(stack), Dense.gram(r), 1e-12, "R'R of the running R");
+        Matrix stack = top == null ? rows0 : Matrix.stack(List.of(top, rows0));
+        assertClose(Products.gram(stack), Products.gram(r), 1e-12, "R'R of the running R");
         for (int i = 0; i < p; i++) {
             for (int j = 0; j < i; j++) {
                 assertEquals(0.0, r.get(i, j), "upper triangular");

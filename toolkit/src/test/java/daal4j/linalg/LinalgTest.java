@@ -35,10 +35,10 @@ class LinalgTest {
         double[] gram = new double[49];
         double[] xty = new double[21];
         for (int from = 0; from < 301; from += 100) {
-            Dense.addGram(x.rowMajorView(), 7, from, Math.min(301, from + 100), gram);
-            Dense.addCrossProduct(x.rowMajorView(), 7, y.rowMajorView(), 3, from, Math.min(301, from + 100), xty);
+            Products.addGram(x.rowMajorView(), 7, from, Math.min(301, from + 100), gram);
+            Products.addCrossProduct(x.rowMajorView(), 7, y.rowMajorView(), 3, from, Math.min(301, from + 100), xty);
         }
-        Dense.symmetrize(gram, 7);
+        Products.symmetrize(gram, 7);
         double[] g = new double[49];
         double[] c = new double[21];
         for (int i = 0; i < 301; i++) {
@@ -52,21 +52,21 @@ class LinalgTest {
             }
         }
         assertClose(Matrix.wrap(7, 7, g), Matrix.wrap(7, 7, gram), 1e-12, "gram");
-        assertClose(Matrix.wrap(7, 7, g), Dense.gram(x), 1e-12, "gram");
+        assertClose(Matrix.wrap(7, 7, g), Products.gram(x), 1e-12, "gram");
         assertClose(Matrix.wrap(7, 3, c), Matrix.wrap(7, 3, xty), 1e-12, "X'Y");
-        assertClose(Matrix.wrap(7, 3, c), Dense.multiply(x.transpose(), y), 1e-12, "multiply");
+        assertClose(Matrix.wrap(7, 3, c), Products.multiply(x.transpose(), y), 1e-12, "multiply");
         Matrix z = random(5, 7, 9);
-        assertClose(Dense.multiply(x, z.transpose()), Dense.multiplyTransposed(x, z), 1e-12, "A B'");
+        assertClose(Products.multiply(x, z.transpose()), Products.multiplyTransposed(x, z), 1e-12, "A B'");
     }
 
     @Test
     void choleskySolvesAndRejectsSingularSystems() {
         Matrix x = random(50, 4, 3);
-        Matrix a = Dense.gram(x);
+        Matrix a = Products.gram(x);
         Matrix b = random(4, 2, 4);
-        Matrix sol = Dense.choleskySolve(a, b);
-        assertClose(b, Dense.multiply(a, sol), 1e-10, "A X = B");
+        Matrix sol = Solvers.choleskySolve(a, b);
+        assertClose(b, Products.multiply(a, sol), 1e-10, "A X = B");
         Matrix singular = Matrix.of(new double[][] {{1, 2}, {2, 4}});
-        assertThrows(ArithmeticException.class, () -> Dense.choleskySolve(singular, Matrix.column(1, 1)));
+        assertThrows(ArithmeticException.class, () -> Solvers.choleskySolve(singular, Matrix.column(1, 1)));
     }
 }

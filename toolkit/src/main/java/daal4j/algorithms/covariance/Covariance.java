@@ -1,6 +1,8 @@
 package daal4j.algorithms.covariance;
 
 import daal4j.algorithms.Algorithm;
+import daal4j.algorithms.Summary;
+import daal4j.algorithms.summaries.CrossProducts;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
 import java.util.List;
@@ -52,18 +54,8 @@ public final class Covariance extends Algorithm<Covariance, CrossProducts, Covar
     }
 
     @Override
-    protected CrossProducts merge(CrossProducts first, CrossProducts second) {
-        return CrossProducts.merge(first, second);
-    }
-
-    @Override
-    protected double[] encode(CrossProducts partial) {
-        return partial.encode();
-    }
-
-    @Override
-    protected CrossProducts decode(double[] encoded) {
-        return CrossProducts.decode(encoded);
+    protected Summary.Decoder<CrossProducts> decoder() {
+        return CrossProducts::decode;
     }
 
     @Override
@@ -71,6 +63,31 @@ public final class Covariance extends Algorithm<Covariance, CrossProducts, Covar
         if (all.n < 2) {
             throw new IllegalArgumentException("covariance: needs at least 2 rows in all, got " + all.n);
         }
-        return new CovarianceResult(all, correlationOutput);
+        Matrix asked = matrix(all, correlationOutput);
+        return new CovarianceResult(asked, asked, Matrix.wrap(1, all.p, all.mean()));
+    }
+
+    /** The covariance (divisor n - 1) or correlation matrix of the merged cross-products. */
+    private static Matrix matrix(CrossProducts all, boolean correlationOutput) {
+        int p = all.p;
+        double[] c = all.centered();
+        if (correlationOutput) {
+            double[] scale = new double[p];
+            for (int j = 0; j < p; j++) {
+                scale[j] = 1 / Math.sqrt(c[j * p + j]);
+            }
+            for (int i = 0; i < p; i++) {
+                for (int j = 0; j < p; j++) {
+                    // a constant column has no correlation: 0/0 = NaN, as NumPy's corrcoef
+                    c[i * p + j] = i == j && c[i * p + i] > 0 ? 1.0 : c[i * p + j] * scale[i] * scale[j];
+                }
+            }
+        } else {
+            double d = all.n - 1;
+            for (int k = 0; k < c.length; k++) {
+                c[k] /= d;
+            }
+        }
+        return Matrix.wrap(p, p, c);
     }
 }

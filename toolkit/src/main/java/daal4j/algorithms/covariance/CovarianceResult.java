@@ -16,29 +16,10 @@ public final class CovarianceResult extends Result {
     /** Column means, 1 x p. */
     public final Matrix mean;
 
-    CovarianceResult(CrossProducts all, boolean correlationOutput) {
-        int p = all.p;
-        double[] c = all.centered();
-        if (correlationOutput) {
-            double[] scale = new double[p];
-            for (int j = 0; j < p; j++) {
-                scale[j] = 1 / Math.sqrt(c[j * p + j]);
-            }
-            for (int i = 0; i < p; i++) {
-                for (int j = 0; j < p; j++) {
-                    // a constant column has no correlation: 0/0 = NaN, as NumPy's corrcoef
-                    c[i * p + j] = i == j && c[i * p + i] > 0 ? 1.0 : c[i * p + j] * scale[i] * scale[j];
-                }
-            }
-        } else {
-            double d = all.n - 1;
-            for (int k = 0; k < c.length; k++) {
-                c[k] /= d;
-            }
-        }
-        Matrix m = Matrix.wrap(p, p, c);
-        covariance = m;
-        correlation = m;
-        mean = Matrix.wrap(1, p, all.mean());
+    /** The canonical constructor: the fields in order. */
+    CovarianceResult(Matrix covariance, Matrix correlation, Matrix mean) {
+        this.covariance = covariance;
+        this.correlation = correlation;
+        this.mean = mean;
     }
 }

@@ -1,6 +1,6 @@
 package daal4j.algorithms.kmeans;
 
-import daal4j.linalg.Dense;
+import daal4j.linalg.Distances;
 import daal4j.linalg.NearestScratch;
 import java.util.Arrays;
 
@@ -12,7 +12,7 @@ import java.util.Arrays;
  * skipped only when its bounds, widened by the rounding error of the expanded form
  * ||x||^2 - 2 x.c + ||c||^2 the search uses (large far from the origin), prove that the search
  * would return its centroid again; every other row gets all k distances through
- * {@link Dense#nearestTwo}, gathered into blocks. The bounds are on exact distances between
+ * {@link daal4j.linalg.Distances#nearestTwo}, gathered into blocks. The bounds are on exact distances between
  * the stored doubles, each widened for the rounding of its own computation.
  */
 final class Bounds {
@@ -92,7 +92,7 @@ final class Bounds {
     /**
      * One Lloyd step against centroids {@code c} (k x p): every row's nearest centroid into
      * {@code labels}, with the rows whose cluster changed moved between the counts and sums of
-     * {@code held} (layout of {@link Dense#moveRow}); {@code fresh} recomputes held from all
+     * {@code held} (layout of {@link ClusterMoves#moveRow}); {@code fresh} recomputes held from all
      * rows instead, in row order. The first step searches every row. Returns the number of rows
      * searched.
      */
@@ -103,7 +103,7 @@ final class Bounds {
         boolean rebuild = fresh;
         moved = 0;
         double[] cNorms = new double[k];
-        Dense.squaredRowNorms(c, p, 0, k, cNorms);
+        Distances.squaredRowNorms(c, p, 0, k, cNorms);
         double cMax = 0;
         for (double v : cNorms) {
             cMax = Math.max(cMax, v);
@@ -115,7 +115,7 @@ final class Bounds {
             searched = part.n;
             for (int from = 0; from < part.n; from += block) {
                 int to = Math.min(part.n, from + block);
-                Dense.nearestTwo(x, p, from, to, c, k, cNorms, gl, gmin, gsecond, scratch);
+                Distances.nearestTwo(x, p, from, to, c, k, cNorms, gl, gmin, gsecond, scratch);
                 for (int s = 0; s < to - from; s++) {
                     settle(from + s, gl[s], gmin[s], gsecond[s], xNorms, cMax, labels, held, rebuild);
                 }
@@ -165,7 +165,7 @@ final class Bounds {
                     // most rows need the search: the block in place beats gathering it (after
                     // the rows gathered before, so rows move between the sums in row order)
                     flush(c, cNorms, cMax, labels, held, rebuild, scratch);
-                    Dense.nearestTwo(x, p, from, to, c, k, cNorms, gl, gmin, gsecond, scratch);
+                    Distances.nearestTwo(x, p, from, to, c, k, cNorms, gl, gmin, gsecond, scratch);
                     for (int s = 0; s < to - from; s++) {
                         settle(from + s, gl[s], gmin[s], gsecond[s], xNorms, cMax, labels, held, rebuild);
                     }
@@ -189,7 +189,7 @@ final class Bounds {
         if (rebuild) {
             Arrays.fill(held, 0.0);
             for (int i = 0; i < part.n; i++) {
-                Dense.moveRow(x, p, i, -1, labels[i], k, held);
+                ClusterMoves.moveRow(x, p, i, -1, labels[i], k, held);
             }
         }
         for (int l = 0; l < k; l++) {
@@ -213,7 +213,7 @@ final class Bounds {
         if (gathered == 0) {
             return;
         }
-        Dense.nearestTwo(gx, p, 0, gathered, c, k, cNorms, gl, gmin, gsecond, scratch);
+        Distances.nearestTwo(gx, p, 0, gathered, c, k, cNorms, gl, gmin, gsecond, scratch);
         double[] xNorms = part.norms();
         for (int s = 0; s < gathered; s++) {
             settle(gi[s], gl[s], gmin[s], gsecond[s], xNorms, cMax, labels, held, rebuild);
@@ -240,7 +240,7 @@ final class Bounds {
             moved++;
             labels[i] = l;
             if (!rebuild) {
-                Dense.moveRow(part.x, p, i, old, l, k, held);
+                ClusterMoves.moveRow(part.x, p, i, old, l, k, held);
             }
         }
     }

@@ -1,7 +1,8 @@
 package daal4j.algorithms.kmeans;
 
+import daal4j.algorithms.Fold;
 import daal4j.data.Matrix;
-import daal4j.linalg.Dense;
+import daal4j.linalg.Distances;
 import daal4j.linalg.NearestScratch;
 import java.util.Arrays;
 
@@ -130,7 +131,8 @@ final class Lloyd {
                 }
             }
             movedSinceFresh = fresh ? 0 : movedSinceFresh + moved;
-            double[] all = g.sum(partial);
+            double[] all = Fold.acrossRanks(g.comm(), () -> new ClusterSums(k, p, partial),
+                    ClusterSums.decoder(k, p)).values;
             double[] next = new double[k * p];
             int empty = 0;
             for (int l = 0; l < k; l++) {
@@ -218,13 +220,13 @@ final class Lloyd {
             Arrays.fill(labels, -1);
         }
         double[] cNorms = new double[k];
-        Dense.squaredRowNorms(c, p, 0, k, cNorms);
+        Distances.squaredRowNorms(c, p, 0, k, cNorms);
         if (dist == null) {
             dist = new double[part.n];
         }
         int moved = 0;
         for (int from = 0; from < part.n; from += block) {
-            moved += Dense.moveToNearest(part.x, p, from, Math.min(part.n, from + block), c, k, cNorms, labels, held,
+            moved += ClusterMoves.moveToNearest(part.x, p, from, Math.min(part.n, from + block), c, k, cNorms, labels, held,
                     dist, scratch);
         }
         for (int l = 0; l < k; l++) {
@@ -247,11 +249,11 @@ final class Lloyd {
             dist = new double[part.n];
         }
         double[] cNorms = new double[k];
-        Dense.squaredRowNorms(c, p, 0, k, cNorms);
+        Distances.squaredRowNorms(c, p, 0, k, cNorms);
         double goal = 0;
         for (int from = 0; from < part.n; from += block) {
             int to = Math.min(part.n, from + block);
-            Dense.nearest(part.x, p, from, to, part.norms(), c, k, cNorms, labels, dist, scratch);
+            Distances.nearest(part.x, p, from, to, part.norms(), c, k, cNorms, labels, dist, scratch);
             if (partial == null) {
                 for (int i = from; i < to; i++) {
                     goal += dist[i];
@@ -284,9 +286,9 @@ final class Lloyd {
             bounds.step(c, labels, held.clone(), false, scratch);
         } else {
             double[] cNorms = new double[k];
-            Dense.squaredRowNorms(c, p, 0, k, cNorms);
+            Distances.squaredRowNorms(c, p, 0, k, cNorms);
             for (int from = 0; from < part.n; from += block) {
-                Dense.nearestIndex(part.x, p, from, Math.min(part.n, from + block), c, k, cNorms, labels, scratch);
+                Distances.nearestIndex(part.x, p, from, Math.min(part.n, from + block), c, k, cNorms, labels, scratch);
             }
         }
         double sum = 0;
@@ -294,7 +296,7 @@ final class Lloyd {
             double[] d = new double[block];
             for (int from = 0; from < part.n; from += block) {
                 int to = Math.min(part.n, from + block);
-                Dense.squaredDistancesToLabelled(part.x, p, from, to, c, labels, d);
+                Distances.squaredDistancesToLabelled(part.x, p, from, to, c, labels, d);
                 for (int i = 0; i < to - from; i++) {
                     sum += d[i];
                 }

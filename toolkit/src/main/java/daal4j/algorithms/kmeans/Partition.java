@@ -1,8 +1,11 @@
 package daal4j.algorithms.kmeans;
 
+import daal4j.algorithms.Fold;
+import daal4j.algorithms.Summary;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
-import daal4j.linalg.Dense;
+import daal4j.linalg.Distances;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -38,7 +41,7 @@ final class Partition {
     double[] norms() {
         if (norms == null) {
             double[] v = new double[n];
-            Dense.squaredRowNorms(x, p, 0, n, v);
+            Distances.squaredRowNorms(x, p, 0, n, v);
             norms = v;
         }
         return norms;
@@ -51,33 +54,20 @@ final class Partition {
      */
     static Partition of(Group g, Supplier<Matrix> read, Consumer<Matrix> check, int nClusters) {
         Matrix[] mine = new Matrix[1];
-        double[][] shapes = g.allgather(() -> {
+        List<Shape> shapes = Fold.gather(g.comm(), () -> {
             Matrix m = Inputs.requireFinite(read.get(), "data");
             check.accept(m);
             mine[0] = m;
-            return new double[] {m.rows(), m.cols()};
-        });
-        int p = -1;
-        int pRank = -1;
+            return new Shape(m.rows(), m.cols());
+        }, Shape::decode);
+        int p = Fold.width(shapes, "data");
         long total = 0;
         long offset = 0;
-        for (int r = 0; r < shapes.length; r++) {
-            int rows = (int) shapes[r][0];
-            int cols = (int) shapes[r][1];
+        for (int r = 0; r < shapes.size(); r++) {
             if (r < g.rank()) {
-                offset += rows;
+                offset += shapes.get(r).rows();
             }
-            total += rows;
-            if (rows == 0) {
-                continue; // an empty part has no say in the feature count
-            }
-            if (p < 0) {
-                p = cols;
-                pRank = r;
-            } else if (cols != p) {
-                throw new IllegalArgumentException("data: feature counts differ between ranks: rank "
-                        + pRank + " has " + p + " columns, rank " + r + " has " + cols);
-            }
+            total += shapes.get(r).rows();
         }
         if (total < nClusters) {
             throw new IllegalArgumentException("nClusters = " + nClusters + " is larger than the number of rows ("
@@ -85,6 +75,24 @@ final class Partition {
         }
         Matrix m = mine[0];
         double[] x = m.rows() == 0 ? new double[0] : m.rowMajorView();
-        return new Partition(x, m.rows(), Math.max(p, 0), offset, total);
+        return new Partition(x, m.rows(), p, offset, total);
+    }
+
+    /** The summary of a rank's rows that fixes the layout: how many, and how wide. */
+    private record Shape(long rows, int width) implements Summary<Shape> {
+
+        @Override
+        public Shape merge(Shape later) {
+            return new Shape(rows + later.rows, width);
+        }
+
+        @Override
+        public double[] encode() {
+            return new double[] {rows, width};
+        }
+
+        static Shape decode(double[] e) {
+            return new Shape((long) e[0], (int) e[1]);
+        }
     }
 }

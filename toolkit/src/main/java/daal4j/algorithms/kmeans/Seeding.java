@@ -1,7 +1,7 @@
 package daal4j.algorithms.kmeans;
 
 import daal4j.data.Matrix;
-import daal4j.linalg.Dense;
+import daal4j.linalg.Distances;
 import daal4j.linalg.NearestScratch;
 import java.util.Arrays;
 
@@ -227,7 +227,7 @@ final class Seeding {
 
     /** d_i = min(d_i, |x_i - c|^2) for local rows [from, to); e holds at least to - from values. */
     private void lower(double[] c, double[] d, int from, int to, double[] e) {
-        Dense.squaredDistances(part.x, p, from, to, c, 0, e);
+        Distances.squaredDistances(part.x, p, from, to, c, 0, e);
         for (int i = from; i < to; i++) {
             d[i] = Math.min(d[i], e[i - from]);
         }
@@ -286,7 +286,7 @@ final class Seeding {
         double[] e = new double[BLOCK];
         for (int from = 0; from < part.n; from += BLOCK) {
             int to = Math.min(part.n, from + BLOCK);
-            Dense.squaredDistances(part.x, p, from, to, c, 0, e);
+            Distances.squaredDistances(part.x, p, from, to, c, 0, e);
             for (int i = from; i < to; i++) {
                 s += Math.min(d[i], e[i - from]);
             }
@@ -359,11 +359,11 @@ final class Seeding {
     /** Nearest of the m rows of c for every local row, through BLAS. */
     private void nearest(double[] c, int m, int[] label, double[] dist) {
         double[] cNorms = new double[m];
-        Dense.squaredRowNorms(c, p, 0, m, cNorms);
+        Distances.squaredRowNorms(c, p, 0, m, cNorms);
         int block = Math.max(16, Math.min(4096, (1 << 16) / m));
         NearestScratch work = new NearestScratch(block, m);
         for (int from = 0; from < part.n; from += block) {
-            Dense.nearest(part.x, p, from, Math.min(part.n, from + block), part.norms(), c, m, cNorms, label, dist, work);
+            Distances.nearest(part.x, p, from, Math.min(part.n, from + block), part.norms(), c, m, cNorms, label, dist, work);
         }
     }
 

@@ -1,7 +1,9 @@
 package daal4j.algorithms.moments;
 
 import daal4j.algorithms.Algorithm;
+import daal4j.algorithms.Summary;
 import daal4j.algorithms.moments.LowOrderMomentsResult.Estimates;
+import daal4j.algorithms.summaries.MomentsPartial;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
 import java.util.Arrays;
@@ -59,25 +61,43 @@ public final class LowOrderMoments extends Algorithm<LowOrderMoments, MomentsPar
     }
 
     @Override
-    protected MomentsPartial merge(MomentsPartial first, MomentsPartial second) {
-        return MomentsPartial.merge(first, second);
-    }
-
-    @Override
-    protected double[] encode(MomentsPartial partial) {
-        return partial.encode();
-    }
-
-    @Override
-    protected MomentsPartial decode(double[] encoded) {
-        return MomentsPartial.decode(encoded);
+    protected Summary.Decoder<MomentsPartial> decoder() {
+        return MomentsPartial::decode;
     }
 
     @Override
     protected LowOrderMomentsResult finish(MomentsPartial all) {
-        if (all.n == 0) {
+        if (all.rows() == 0) {
             throw new IllegalArgumentException("low_order_moments: no rows on any rank");
         }
-        return new LowOrderMomentsResult(all, estimatesToCompute);
+        int p = all.width();
+        double n = all.rows();
+        double[] sumSq = all.sumSquares();
+        double[] m2 = all.sumSquaresCentered();
+        double[] mu = all.mean();
+        double[] raw2 = new double[p];
+        double[] var = new double[p];
+        double[] sd = new double[p];
+        double[] cv = new double[p];
+        for (int j = 0; j < p; j++) {
+            raw2[j] = sumSq[j] / n;
+            var[j] = m2[j] / (n - 1);
+            sd[j] = Math.sqrt(var[j]);
+            cv[j] = sd[j] / mu[j];
+        }
+        boolean every = estimatesToCompute == Estimates.estimatesAll;
+        boolean minMax = every || estimatesToCompute == Estimates.estimatesMinMax;
+        boolean meanVar = every || estimatesToCompute == Estimates.estimatesMeanVariance;
+        return new LowOrderMomentsResult(
+                minMax ? Matrix.row(all.minimum()) : null,
+                minMax ? Matrix.row(all.maximum()) : null,
+                every ? Matrix.row(all.sum()) : null,
+                every ? Matrix.row(sumSq) : null,
+                every ? Matrix.row(m2) : null,
+                meanVar ? Matrix.row(mu) : null,
+                every ? Matrix.row(raw2) : null,
+                meanVar ? Matrix.row(var) : null,
+                every ? Matrix.row(sd) : null,
+                every ? Matrix.row(cv) : null);
     }
 }

@@ -27,33 +27,19 @@ public final class LowOrderMomentsResult extends Result {
     /** Column coefficients of variation: standard deviation over mean. */
     public final Matrix variation;
 
-    LowOrderMomentsResult(MomentsPartial all, Estimates estimates) {
-        int p = all.p;
-        double n = all.n;
-        double[] raw2 = new double[p];
-        double[] var = new double[p];
-        double[] sd = new double[p];
-        double[] cv = new double[p];
-        double[] mu = all.mean();
-        for (int j = 0; j < p; j++) {
-            raw2[j] = all.sumSq[j] / n;
-            var[j] = all.m2[j] / (n - 1);
-            sd[j] = Math.sqrt(var[j]);
-            cv[j] = sd[j] / mu[j];
-        }
-        boolean every = estimates == Estimates.estimatesAll;
-        boolean minMax = every || estimates == Estimates.estimatesMinMax;
-        boolean meanVar = every || estimates == Estimates.estimatesMeanVariance;
-        minimum = minMax ? Matrix.row(all.min) : null;
-        maximum = minMax ? Matrix.row(all.max) : null;
-        sum = every ? Matrix.row(all.sum) : null;
-        sumSquares = every ? Matrix.row(all.sumSq) : null;
-        sumSquaresCentered = every ? Matrix.row(all.m2) : null;
-        mean = meanVar ? Matrix.row(mu) : null;
-        secondOrderRawMoment = every ? Matrix.row(raw2) : null;
-        variance = meanVar ? Matrix.row(var) : null;
-        standardDeviation = every ? Matrix.row(sd) : null;
-        variation = every ? Matrix.row(cv) : null;
+    /** The canonical constructor: the fields in order. */
+    LowOrderMomentsResult(Matrix minimum, Matrix maximum, Matrix sum, Matrix sumSquares, Matrix sumSquaresCentered,
+            Matrix mean, Matrix secondOrderRawMoment, Matrix variance, Matrix standardDeviation, Matrix variation) {
+        this.minimum = minimum;
+        this.maximum = maximum;
+        this.sum = sum;
+        this.sumSquares = sumSquares;
+        this.sumSquaresCentered = sumSquaresCentered;
+        this.mean = mean;
+        this.secondOrderRawMoment = secondOrderRawMoment;
+        this.variance = variance;
+        this.standardDeviation = standardDeviation;
+        this.variation = variation;
     }
 
     /** Which estimates to compute (daal4py's estimatesToCompute). */

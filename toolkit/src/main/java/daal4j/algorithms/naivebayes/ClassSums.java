@@ -1,6 +1,6 @@
 package daal4j.algorithms.naivebayes;
 
-import daal4j.algorithms.RowSummaries;
+import daal4j.algorithms.Summary;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
 import java.util.Arrays;
@@ -10,7 +10,7 @@ import java.util.Arrays;
  * that class (nClasses x p), and the number of rows. Sums merge by addition (exact for
  * integer counts below 2^53). Immutable.
  */
-final class ClassSums {
+final class ClassSums implements Summary<ClassSums> {
 
     /** Rows per block between checks for negative or non-finite counts (~1.6 MB of 50 columns). */
     private static final int BLOCK_ROWS = 4096;
@@ -90,12 +90,19 @@ final class ClassSums {
         return s == 0;
     }
 
-    /** The sums of a's rows and b's. */
-    static ClassSums merge(ClassSums a, ClassSums b) {
-        ClassSums alone = RowSummaries.eitherAlone(a, a.n, a.p, b, b.n, b.p);
-        if (alone != null) {
-            return alone;
-        }
+    @Override
+    public long rows() {
+        return n;
+    }
+
+    @Override
+    public int width() {
+        return p;
+    }
+
+    @Override
+    public ClassSums merge(ClassSums b) {
+        ClassSums a = this;
         double[] s = a.sums.clone();
         for (int k = 0; k < s.length; k++) {
             s[k] += b.sums[k];
@@ -104,7 +111,8 @@ final class ClassSums {
     }
 
     /** Flat form: p, nClasses, n, sums. */
-    double[] encode() {
+    @Override
+    public double[] encode() {
         double[] e = new double[3 + sums.length];
         e[0] = p;
         e[1] = nClasses;

@@ -21,12 +21,33 @@ public final class MultinomialNaiveBayesModel extends Result {
 
     /** A model from its log priors (nClasses x 1) and log feature probabilities (nClasses x p). */
     public MultinomialNaiveBayesModel(Matrix logP, Matrix logTheta) {
+        this(logP, logTheta, auxTable(logP, logTheta), logTheta.cols(), logTheta.cols());
+    }
+
+    /** The canonical constructor: the fields in order. */
+    MultinomialNaiveBayesModel(Matrix LogP, Matrix LogTheta, Matrix AuxTable, long NFeatures, long NumberOfFeatures) {
+        if (LogP.cols() != 1 || LogP.rows() != LogTheta.rows() || AuxTable.rows() != LogTheta.rows()
+                || AuxTable.cols() != LogTheta.cols()) {
+            throw new IllegalArgumentException("LogP must be nClasses x 1 and AuxTable nClasses x p for LogTheta's "
+                    + LogTheta.rows() + " x " + LogTheta.cols());
+        }
+        if (NFeatures != LogTheta.cols() || NumberOfFeatures != LogTheta.cols()) {
+            throw new IllegalArgumentException("NFeatures and NumberOfFeatures must be LogTheta's " + LogTheta.cols()
+                    + " columns");
+        }
+        this.LogP = LogP;
+        this.LogTheta = LogTheta;
+        this.AuxTable = AuxTable;
+        this.NFeatures = NFeatures;
+        this.NumberOfFeatures = NumberOfFeatures;
+    }
+
+    /** LogTheta plus each class's LogP. */
+    private static Matrix auxTable(Matrix logP, Matrix logTheta) {
         if (logP.cols() != 1 || logP.rows() != logTheta.rows()) {
             throw new IllegalArgumentException("LogP must be nClasses x 1 for LogTheta's " + logTheta.rows()
                     + " classes, got " + logP.rows() + " x " + logP.cols());
         }
-        LogP = logP;
-        LogTheta = logTheta;
         int k = logTheta.rows();
         int p = logTheta.cols();
         double[] aux = logTheta.toRowMajor();
@@ -35,9 +56,7 @@ public final class MultinomialNaiveBayesModel extends Result {
                 aux[c * p + j] += logP.get(c, 0);
             }
         }
-        AuxTable = Matrix.wrap(k, p, aux);
-        NFeatures = p;
-        NumberOfFeatures = p;
+        return Matrix.wrap(k, p, aux);
     }
 
     /** Number of classes. */

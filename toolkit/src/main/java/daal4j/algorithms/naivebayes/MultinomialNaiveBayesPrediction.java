@@ -3,7 +3,7 @@ package daal4j.algorithms.naivebayes;
 import daal4j.algorithms.LocalRows;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
-import daal4j.linalg.Dense;
+import daal4j.linalg.Products;
 import java.util.List;
 
 /**
@@ -83,7 +83,7 @@ public final class MultinomialNaiveBayesPrediction {
         }
         int n = x.rows();
         // joint log likelihood: counts times log feature probabilities, plus log priors
-        double[] jll = Dense.multiplyTransposed(x, model.LogTheta).toRowMajor();
+        double[] jll = Products.multiplyTransposed(x, model.LogTheta).toRowMajor();
         double[] label = labels ? new double[n] : null;
         double[] logProb = probabilities || logProbabilities ? new double[n * nClasses] : null;
         for (int i = 0; i < n; i++) {

@@ -1,6 +1,7 @@
 package daal4j.algorithms.naivebayes;
 
 import daal4j.algorithms.Algorithm;
+import daal4j.algorithms.Summary;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
 import java.util.Arrays;
@@ -87,18 +88,8 @@ public final class MultinomialNaiveBayesTraining
     }
 
     @Override
-    protected ClassSums merge(ClassSums first, ClassSums second) {
-        return ClassSums.merge(first, second);
-    }
-
-    @Override
-    protected double[] encode(ClassSums partial) {
-        return partial.encode();
-    }
-
-    @Override
-    protected ClassSums decode(double[] encoded) {
-        return ClassSums.decode(encoded);
+    protected Summary.Decoder<ClassSums> decoder() {
+        return ClassSums::decode;
     }
 
     @Override

@@ -1,11 +1,12 @@
 package daal4j.algorithms.pca;
 
-import daal4j.algorithms.covariance.Covariance;
-import daal4j.algorithms.covariance.CovarianceResult;
-import daal4j.algorithms.qr.CenteredR;
+import daal4j.algorithms.ChunkedCompute;
+import daal4j.algorithms.Summary;
+import daal4j.algorithms.summaries.CenteredR;
+import daal4j.algorithms.summaries.CrossProducts;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
-import daal4j.linalg.Dense;
+import daal4j.linalg.Signs;
 import daal4j.linalg.SymmetricEigen;
 import daal4j.linalg.ThinSvd;
 import java.util.Arrays;
@@ -15,10 +16,11 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Principal component analysis (daal4py's {@code pca}), batch or distributed.
+ * Principal component analysis (daal4py's {@code pca}), batch, distributed, streaming (which
+ * daal4py's pca has not: {@code compute} per chunk, then {@code finalizeCompute()}) or both.
  *
- * <p>correlationDense: the covariance of all rows (the covariance algorithm's stable merge
- * across ranks), scaled to the correlation matrix, then its eigenpairs (LAPACK dsyevr).
+ * <p>correlationDense: the covariance of all rows (the centered cross-products' stable merge
+ * across chunks and ranks, see {@link CrossProducts}), scaled to the correlation matrix, then its eigenpairs (LAPACK dsyevr).
  *
  * <p>svdDense: the tall-and-skinny QR of the centered data (merged exactly across ranks, see
  * {@link CenteredR}), its columns scaled by 1/sd unless {@code normalization} says centering
@@ -28,7 +30,7 @@ import java.util.function.Consumer;
  * <p>isDeterministic(true) applies daal4py's sign flip: each eigenvector's largest-magnitude
  * entry is positive. Otherwise the signs are the solver's.
  */
-public final class Pca {
+public final class Pca implements ChunkedCompute<PcaResult> {
 
     private static final List<String> METHODS = List.of("correlationDense", "svdDense");
     private static final List<String> RESULTS = List.of("mean", "variance", "eigenvalue");
@@ -40,6 +42,11 @@ public final class Pca {
     private NormalizationZscore normalization;
     private Set<String> resultsToCompute = Set.of();
     private boolean distributed;
+    private boolean streaming;
+    /** Streaming: the summary stage of the chunks given since the last finalize; null before the first. */
+    private Stage<?> chunks;
+    /** The stage a running {@link #computeChunks} feeds: compute hands it each chunk. */
+    private Stage<?> feeding;
 
     /** Method: correlationDense (default) or svdDense. */
     public Pca method(String name) {
@@ -101,17 +108,54 @@ public final class Pca {
         return this;
     }
 
+    /** Accumulates chunks over {@code compute} calls until {@link #finalizeCompute()}. */
+    public Pca streaming(boolean on) {
+        if (chunks != null) {
+            throw new IllegalStateException("cannot switch streaming while chunks are pending");
+        }
+        streaming = on;
+        return this;
+    }
+
+    /** Whether this accumulates chunks. */
+    public boolean isStreaming() {
+        return streaming;
+    }
+
     /** The method in use. */
     public String method() {
         return method;
     }
 
-    /** The principal components of {@code data} (this rank's rows when distributed). */
+    /**
+     * The principal components of {@code data} (this rank's rows when distributed); in
+     * streaming mode adds the chunk and returns null.
+     */
     public PcaResult compute(Object data) {
-        if (method.equals("svdDense")) {
-            return fromSvd(new CenteredQr().distributed(distributed).compute(data));
+        if (feeding != null) {
+            feeding.compute(data);
+            return null;
         }
-        return fromCovariance(new Covariance().distributed(distributed).compute(data));
+        if (streaming) {
+            pending().compute(data);
+            return null;
+        }
+        return from(stage().compute(data));
+    }
+
+    /**
+     * The principal components of all chunks given to {@code compute} since the last finalize
+     * (streaming mode); collective when distributed. Equals {@code compute} of all rows at once
+     * up to the rounding of merging the chunks' summaries.
+     */
+    public PcaResult finalizeCompute() {
+        if (!streaming) {
+            throw new IllegalStateException("finalizeCompute() is for streaming mode; call streaming(true) first");
+        }
+        // with no chunk, an empty stage still joins the collective and fails there, on every rank alike
+        Stage<?> all = chunks == null ? stage().streaming(true) : chunks.distributed(distributed);
+        chunks = null;
+        return from(all.finalizeCompute());
     }
 
     /**
@@ -122,17 +166,46 @@ public final class Pca {
      * summaries (see {@link daal4j.algorithms.Algorithm#computeChunks}).
      */
     public PcaResult computeChunks(Consumer<Consumer<Object>> feed) {
-        if (method.equals("svdDense")) {
-            CenteredQr qr = new CenteredQr().distributed(distributed);
-            return fromSvd(qr.computeChunks(() -> feed.accept(qr::compute)));
+        return computeChunks(() -> feed.accept(this::compute));
+    }
+
+    @Override
+    public PcaResult computeChunks(Runnable feed) {
+        if (feeding != null) {
+            throw new IllegalStateException("pca: computeChunks inside computeChunks");
         }
-        Covariance cov = new Covariance().distributed(distributed);
-        return fromCovariance(cov.computeChunks(() -> feed.accept(cov::compute)));
+        // streaming: the chunks join the pending ones (none of them if one fails)
+        Stage<?> s = streaming ? pending() : stage();
+        feeding = s;
+        try {
+            var r = s.computeChunks(feed);
+            return streaming ? null : from(r);
+        } finally {
+            feeding = null;
+        }
     }
 
     /** The principal components of this rank's file: {@code pattern} with {@code {}} replaced by {@code id}. */
     public PcaResult compute(String pattern, int id) {
         return compute(Inputs.perRank(pattern, id));
+    }
+
+    /** A fresh first stage of the method in use. */
+    private Stage<?> stage() {
+        Stage<?> s = method.equals("svdDense") ? Stage.centeredR() : Stage.crossProducts();
+        return s.distributed(distributed);
+    }
+
+    /** The streaming stage of the chunks so far, begun by the first chunk with the method then in use. */
+    private Stage<?> pending() {
+        if (chunks == null) {
+            chunks = stage().streaming(true);
+        }
+        return chunks.distributed(distributed);
+    }
+
+    private PcaResult from(Summary<?> all) {
+        return all instanceof CenteredR r ? fromSvd(r) : fromCovariance((CrossProducts) all);
     }
 
     private PcaResult fromSvd(CenteredR all) {
@@ -149,7 +222,7 @@ public final class Pca {
                 // a constant column stays zero, as daal4py's z-score leaves it
                 inverseSd[j] = variances[j] > 0 ? 1 / Math.sqrt(variances[j]) : 0;
             }
-            r = Dense.scaleColumns(r, inverseSd);
+            r = r.scaleColumns(inverseSd);
         }
         ThinSvd svd = ThinSvd.of(r, false);
         double[] s = svd.values();
@@ -160,9 +233,17 @@ public final class Pca {
         return result(values, svd.vt().rowRange(0, k), all.mean(), variances);
     }
 
-    private PcaResult fromCovariance(CovarianceResult cov) {
-        Matrix c = cov.covariance;
-        int p = c.cols();
+    private PcaResult fromCovariance(CrossProducts all) {
+        if (all.n < 2) {
+            throw new IllegalArgumentException("pca: needs at least 2 rows in all, got " + all.n);
+        }
+        int p = all.p;
+        double[] covariance = all.centered();
+        double d = all.n - 1;
+        for (int i = 0; i < covariance.length; i++) {
+            covariance[i] /= d;
+        }
+        Matrix c = Matrix.wrap(p, p, covariance);
         int k = components(p);
         double[] variances = new double[p];
         for (int j = 0; j < p; j++) {
@@ -176,9 +257,9 @@ public final class Pca {
         for (int j = 0; j < p; j++) {
             inverseSd[j] = 1 / Math.sqrt(variances[j]);
         }
-        Matrix correlation = Dense.scaleColumns(Dense.scaleRows(c, inverseSd), inverseSd);
+        Matrix correlation = c.scaleRows(inverseSd).scaleColumns(inverseSd);
         SymmetricEigen eig = SymmetricEigen.of(correlation);
-        return result(Arrays.copyOf(eig.values(), k), eig.vectors().rowRange(0, k), cov.mean.rowAt(0), variances);
+        return result(Arrays.copyOf(eig.values(), k), eig.vectors().rowRange(0, k), all.mean(), variances);
     }
 
     private int components(int p) {
@@ -189,7 +270,7 @@ public final class Pca {
     }
 
     private PcaResult result(double[] values, Matrix vectors, double[] means, double[] variances) {
-        Matrix v = isDeterministic ? Dense.scaleRows(vectors, Dense.largestEntryPositiveSigns(vectors)) : vectors;
+        Matrix v = isDeterministic ? vectors.scaleRows(Signs.largestEntryPositiveSigns(vectors)) : vectors;
         return new PcaResult(Matrix.row(values), v,
                 resultsToCompute.contains("mean") ? Matrix.row(means) : null,
                 resultsToCompute.contains("variance") ? Matrix.row(variances) : null,

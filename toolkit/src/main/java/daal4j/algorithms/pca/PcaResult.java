@@ -24,14 +24,25 @@ public final class PcaResult extends Result {
     public final Map<String, Matrix> dataForTransform;
 
     PcaResult(Matrix eigenvalues, Matrix eigenvectors, Matrix means, Matrix variances, boolean withEigenvalues) {
+        this(eigenvalues, eigenvectors, means, variances, dataForTransform(means, variances,
+                withEigenvalues ? eigenvalues : null));
+    }
+
+    /** The canonical constructor: the fields in order. */
+    PcaResult(Matrix eigenvalues, Matrix eigenvectors, Matrix means, Matrix variances,
+            Map<String, Matrix> dataForTransform) {
         this.eigenvalues = eigenvalues;
         this.eigenvectors = eigenvectors;
         this.means = means;
         this.variances = variances;
+        this.dataForTransform = Collections.unmodifiableMap(new LinkedHashMap<>(dataForTransform));
+    }
+
+    private static Map<String, Matrix> dataForTransform(Matrix mean, Matrix variance, Matrix eigenvalue) {
         Map<String, Matrix> d = new LinkedHashMap<>();
-        d.put("mean", means);
-        d.put("variance", variances);
-        d.put("eigenvalue", withEigenvalues ? eigenvalues : null);
-        this.dataForTransform = Collections.unmodifiableMap(d);
+        d.put("mean", mean);
+        d.put("variance", variance);
+        d.put("eigenvalue", eigenvalue);
+        return d;
     }
 }

@@ -3,7 +3,7 @@ package daal4j.algorithms.pca;
 import daal4j.algorithms.LocalRows;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
-import daal4j.linalg.Dense;
+import daal4j.linalg.Products;
 import java.util.Map;
 
 /**
@@ -67,7 +67,7 @@ public final class PcaTransform {
             }
             z = Matrix.wrap(x.rows(), p, v);
         }
-        Matrix t = Dense.multiplyTransposed(z, e.rowRange(0, k));
+        Matrix t = Products.multiplyTransposed(z, e.rowRange(0, k));
         if (eigenvalue != null) {
             double[] w = new double[k];
             for (int c = 0; c < k; c++) {
@@ -77,7 +77,7 @@ public final class PcaTransform {
                 }
                 w[c] = 1 / Math.sqrt(eigenvalue[c]);
             }
-            t = Dense.scaleColumns(t, w);
+            t = t.scaleColumns(w);
         }
         return new PcaTransformResult(t);
     }

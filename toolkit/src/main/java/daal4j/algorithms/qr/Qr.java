@@ -1,6 +1,8 @@
 package daal4j.algorithms.qr;
 
-import daal4j.linalg.Dense;
+import daal4j.algorithms.summaries.Tsqr;
+import daal4j.algorithms.summaries.TsqrAlgorithm;
+import daal4j.data.Matrix;
 
 /**
  * QR decomposition (daal4py's {@code qr}) of tall data: every rank gets R (p x p, non-negative
@@ -37,6 +39,6 @@ public final class Qr extends TsqrAlgorithm<Qr, QrResult> {
     @Override
     protected QrResult finish(Tsqr.Global qr) {
         int p = qr.r().cols();
-        return new QrResult(qr.qTimes(Dense.identity(p)), qr.r());
+        return new QrResult(qr.qTimes(Matrix.identity(p)), qr.r());
     }
 }

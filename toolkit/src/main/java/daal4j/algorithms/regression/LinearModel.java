@@ -3,7 +3,7 @@ package daal4j.algorithms.regression;
 import daal4j.algorithms.Result;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
-import daal4j.linalg.Dense;
+import daal4j.linalg.Products;
 
 /**
  * A linear (or ridge) regression model, with daal4py's attribute names: {@code Beta} is
@@ -24,14 +24,24 @@ public final class LinearModel extends Result {
 
     /** A model from its coefficients (responses x (features + 1), intercept first). */
     public LinearModel(Matrix beta, boolean interceptFlag) {
-        if (beta.cols() < 1) {
+        this(beta, beta.cols(), beta.rows(), beta.cols() - 1L, interceptFlag);
+    }
+
+    /** The canonical constructor: the fields in order (the counts are Beta's shape). */
+    LinearModel(Matrix Beta, long NumberOfBetas, long NumberOfResponses, long NumberOfFeatures,
+            boolean InterceptFlag) {
+        if (Beta.cols() < 1) {
             throw new IllegalArgumentException("Beta needs at least the intercept column");
         }
-        Beta = beta;
-        NumberOfBetas = beta.cols();
-        NumberOfResponses = beta.rows();
-        NumberOfFeatures = beta.cols() - 1L;
-        InterceptFlag = interceptFlag;
+        if (NumberOfBetas != Beta.cols() || NumberOfResponses != Beta.rows() || NumberOfFeatures != Beta.cols() - 1L) {
+            throw new IllegalArgumentException("NumberOfBetas, NumberOfResponses and NumberOfFeatures must be Beta's"
+                    + " shape " + Beta.rows() + " x " + Beta.cols());
+        }
+        this.Beta = Beta;
+        this.NumberOfBetas = NumberOfBetas;
+        this.NumberOfResponses = NumberOfResponses;
+        this.NumberOfFeatures = NumberOfFeatures;
+        this.InterceptFlag = InterceptFlag;
     }
 
     /** The responses predicted for the rows of {@code x}: x b' + b0, n x responses. */
@@ -48,7 +58,7 @@ public final class LinearModel extends Result {
                 slopes[r * p + j] = Beta.get(r, j + 1);
             }
         }
-        Matrix y = Dense.multiplyTransposed(x, Matrix.wrap(q, p, slopes));
+        Matrix y = Products.multiplyTransposed(x, Matrix.wrap(q, p, slopes));
         double[] v = y.rowMajorView().clone();
         for (int i = 0; i < x.rows(); i++) {
             for (int r = 0; r < q; r++) {

@@ -1,8 +1,8 @@
 package daal4j.algorithms.regression;
 
-import daal4j.algorithms.covariance.CrossProducts;
+import daal4j.algorithms.summaries.CrossProducts;
 import daal4j.data.Matrix;
-import daal4j.linalg.Dense;
+import daal4j.linalg.Solvers;
 
 /**
  * The normEqDense summary: count, means and centered cross-products of [X Y], merged
@@ -38,7 +38,7 @@ final class NormalEquations extends RegressionSummary {
 
     @Override
     protected RegressionSummary combine(RegressionSummary next) {
-        return new NormalEquations(features(), responses(), CrossProducts.merge(xy, ((NormalEquations) next).xy));
+        return new NormalEquations(features(), responses(), xy.merge(((NormalEquations) next).xy));
     }
 
     @Override
@@ -76,7 +76,7 @@ final class NormalEquations extends RegressionSummary {
         for (int j = 0; j < p; j++) {
             a[j * p + j] += penalty;
         }
-        return Dense.solvePsd(Matrix.wrap(p, p, a), rhs);
+        return Solvers.solvePsd(Matrix.wrap(p, p, a), rhs);
     }
 
     /** Copies the p x k solution {@code x} into columns [col, col + k) of the p x q array {@code b}. */

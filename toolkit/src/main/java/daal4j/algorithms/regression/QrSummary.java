@@ -1,8 +1,8 @@
 package daal4j.algorithms.regression;
 
-import daal4j.algorithms.qr.CenteredR;
+import daal4j.algorithms.summaries.CenteredR;
 import daal4j.data.Matrix;
-import daal4j.linalg.Dense;
+import daal4j.linalg.Solvers;
 
 /**
  * The qrDense summary: the tall-and-skinny QR summary ({@link CenteredR}) of the rows of
@@ -22,7 +22,7 @@ final class QrSummary extends RegressionSummary {
     /** The summary of data {@code x} and responses {@code y}, centered for an intercept. */
     static QrSummary of(Matrix x, Matrix y, boolean intercept) {
         return new QrSummary(x.cols(), y.cols(),
-                CenteredR.of(Dense.sideBySide(x, y), intercept, "linear_regression_training (qrDense)"));
+                CenteredR.of(Matrix.sideBySide(x, y), intercept, "linear_regression_training (qrDense)"));
     }
 
     /** The summary back from {@link #encode()}. */
@@ -37,7 +37,7 @@ final class QrSummary extends RegressionSummary {
 
     @Override
     protected RegressionSummary combine(RegressionSummary next) {
-        return new QrSummary(features(), responses(), CenteredR.merge(xy, ((QrSummary) next).xy));
+        return new QrSummary(features(), responses(), xy.merge(((QrSummary) next).xy));
     }
 
     @Override
@@ -70,7 +70,7 @@ final class QrSummary extends RegressionSummary {
                         + " normEqDense gives the minimum-norm solution");
             }
         }
-        Matrix b = Dense.upperTriangularSolve(Matrix.wrap(p, p, block(r, 0, p)), Matrix.wrap(p, q, block(r, p, q)));
+        Matrix b = Solvers.upperTriangularSolve(Matrix.wrap(p, p, block(r, 0, p)), Matrix.wrap(p, q, block(r, p, q)));
         return coefficients(b, xy.mean(), interceptFlag);
     }
 }

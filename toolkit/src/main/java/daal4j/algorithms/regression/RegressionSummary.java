@@ -1,5 +1,6 @@
 package daal4j.algorithms.regression;
 
+import daal4j.algorithms.Summary;
 import daal4j.data.Matrix;
 import java.util.Arrays;
 
@@ -10,11 +11,11 @@ import java.util.Arrays;
  * This base holds what every method shares (the shape, its flat form, the intercept), so a
  * method holds only its own summary and solve.
  */
-public abstract class RegressionSummary {
+public abstract class RegressionSummary implements Summary<RegressionSummary> {
 
     /** Makes a method's summary from its shape and its {@link #body()}. */
     @FunctionalInterface
-    protected interface Decoder<S extends RegressionSummary> {
+    protected interface BodyDecoder<S extends RegressionSummary> {
         /** The summary of this shape whose {@link #body()} was {@code body}. */
         S of(int features, int responses, double[] body);
     }
@@ -39,21 +40,26 @@ public abstract class RegressionSummary {
     }
 
     /** Number of rows summarized. */
+    @Override
     public abstract long rows();
 
-    /** The summary of this one's rows followed by {@code next}'s (same method). */
+    /** The features: the width every part with rows must agree on. */
+    @Override
+    public final int width() {
+        return p;
+    }
+
+    @Override
+    public final String widthName() {
+        return "columns of data";
+    }
+
+    /**
+     * The summary of this one's rows followed by {@code next}'s (same method), once both have
+     * rows and the same features; the responses must agree too.
+     */
+    @Override
     public final RegressionSummary merge(RegressionSummary next) {
-        // a rank with no rows has nothing to add, whatever width its empty input had
-        if (next.rows() == 0) {
-            return this;
-        }
-        if (rows() == 0) {
-            return next;
-        }
-        if (features() != next.features()) {
-            throw new IllegalArgumentException("feature counts differ: " + features() + " and " + next.features()
-                    + " columns of data");
-        }
         if (responses() != next.responses()) {
             throw new IllegalArgumentException("response counts differ: " + responses() + " and "
                     + next.responses() + " columns of dependentData");
@@ -65,6 +71,7 @@ public abstract class RegressionSummary {
     protected abstract RegressionSummary combine(RegressionSummary next);
 
     /** Flat form, to cross ranks: features, responses, then the method's {@link #body()}. */
+    @Override
     public final double[] encode() {
         double[] body = body();
         double[] e = new double[2 + body.length];
@@ -78,7 +85,7 @@ public abstract class RegressionSummary {
     protected abstract double[] body();
 
     /** The summary back from {@link #encode()}, made by the method's {@code decoder}. */
-    protected static <S extends RegressionSummary> S decode(double[] encoded, Decoder<S> decoder) {
+    protected static <S extends RegressionSummary> S decode(double[] encoded, BodyDecoder<S> decoder) {
         return decoder.of((int) encoded[0], (int) encoded[1], Arrays.copyOfRange(encoded, 2, encoded.length));
     }
 

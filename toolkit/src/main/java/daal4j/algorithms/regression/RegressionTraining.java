@@ -1,6 +1,7 @@
 package daal4j.algorithms.regression;
 
 import daal4j.algorithms.Algorithm;
+import daal4j.algorithms.Summary;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
 
@@ -53,14 +54,12 @@ public abstract class RegressionTraining<A extends RegressionTraining<A>>
     /** The algorithm's daal4py name, for errors. */
     protected abstract String name();
 
-    @Override
-    protected RegressionSummary merge(RegressionSummary first, RegressionSummary second) {
-        return first.merge(second);
-    }
+    /** The method's summary back from its {@link RegressionSummary#encode()}. */
+    protected abstract RegressionSummary decode(double[] encoded);
 
     @Override
-    protected double[] encode(RegressionSummary partial) {
-        return partial.encode();
+    protected final Summary.Decoder<RegressionSummary> decoder() {
+        return this::decode;
     }
 
     @Override

@@ -1,9 +1,9 @@
 package daal4j.algorithms.svd;
 
-import daal4j.algorithms.qr.Tsqr;
-import daal4j.algorithms.qr.TsqrAlgorithm;
+import daal4j.algorithms.summaries.Tsqr;
+import daal4j.algorithms.summaries.TsqrAlgorithm;
 import daal4j.data.Matrix;
-import daal4j.linalg.Dense;
+import daal4j.linalg.Signs;
 import daal4j.linalg.ThinSvd;
 
 /**
@@ -75,9 +75,9 @@ public final class Svd extends TsqrAlgorithm<Svd, SvdResult> {
     @Override
     protected SvdResult finish(Tsqr.Global qr) {
         ThinSvd svd = ThinSvd.of(qr.r(), left);
-        double[] signs = Dense.largestEntryPositiveSigns(svd.vt());
-        Matrix vt = Dense.scaleRows(svd.vt(), signs);
-        Matrix u = left ? qr.qTimes(Dense.scaleColumns(svd.u(), signs)) : null;
+        double[] signs = Signs.largestEntryPositiveSigns(svd.vt());
+        Matrix vt = svd.vt().scaleRows(signs);
+        Matrix u = left ? qr.qTimes(svd.u().scaleColumns(signs)) : null;
         return new SvdResult(Matrix.row(svd.values()), right ? vt : null, u);
     }
 }

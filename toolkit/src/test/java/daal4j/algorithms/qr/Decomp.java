@@ -3,7 +3,7 @@ package daal4j.algorithms.qr;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import daal4j.data.Matrix;
-import daal4j.linalg.Dense;
+import daal4j.linalg.Products;
 import daal4j.testing.Fixtures;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,8 +107,8 @@ public final class Decomp {
 
     /** Asserts Q'Q = I to {@code tol}. */
     public static void assertOrthonormalColumns(Matrix q, double tol, String what) {
-        Matrix qtq = Dense.gram(q);
-        double d = maxDiff(qtq, Dense.identity(q.cols()));
+        Matrix qtq = Products.gram(q);
+        double d = maxDiff(qtq, Matrix.identity(q.cols()));
         assertTrue(d < tol, what + ": ||Q'Q - I||max = " + d);
     }
 

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import daal4j.algorithms.pca.PcaResult;
 import daal4j.data.Matrix;
-import daal4j.linalg.Dense;
 import daal4j.spmd.Spmd;
 import daal4j.testing.MpiRun;
 import java.io.IOException;
@@ -81,8 +80,8 @@ class DecompEnginesTest {
             sumUtU = sumUtU == null ? utu : add(sumUtU, utu);
         }
         // Q'Q summed over the ranks' row blocks: the identity
-        assertTrue(Decomp.maxDiff(sumQtQ, Dense.identity(7)) < 1e-12, "Q'Q over all ranks: " + sumQtQ);
-        assertTrue(Decomp.maxDiff(sumUtU, Dense.identity(7)) < 1e-12, "U'U over all ranks: " + sumUtU);
+        assertTrue(Decomp.maxDiff(sumQtQ, Matrix.identity(7)) < 1e-12, "Q'Q over all ranks: " + sumQtQ);
+        assertTrue(Decomp.maxDiff(sumUtU, Matrix.identity(7)) < 1e-12, "U'U over all ranks: " + sumUtU);
         for (int r = 1; r < ranks; r++) {
             for (int k = 0; k < byRank.get(0).size(); k++) {
                 String name = byRank.get(0).get(k).split(" ")[0];

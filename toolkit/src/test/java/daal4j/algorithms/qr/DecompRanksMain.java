@@ -10,7 +10,7 @@ import static daal4j.Daal4j.svd;
 import daal4j.algorithms.pca.PcaResult;
 import daal4j.algorithms.svd.SvdResult;
 import daal4j.data.Matrix;
-import daal4j.linalg.Dense;
+import daal4j.linalg.Products;
 import daal4j.spmd.Communicator;
 import daal4j.spmd.Spmd;
 import daal4j.spmd.SpmdException;
@@ -61,12 +61,12 @@ public final class DecompRanksMain {
         }
         QrResult q = qr().distributed(true).compute(mine);
         out.addAll(lines("qr.matrixR", q.matrixR));
-        out.addAll(lines("qr.localError", Matrix.row(Decomp.maxDiff(mine, Dense.multiply(q.matrixQ, q.matrixR)))));
-        out.addAll(lines("qr.localGram", Dense.gram(q.matrixQ)));
+        out.addAll(lines("qr.localError", Matrix.row(Decomp.maxDiff(mine, Products.multiply(q.matrixQ, q.matrixR)))));
+        out.addAll(lines("qr.localGram", Products.gram(q.matrixQ)));
         SvdResult s = svd().distributed(true).compute(mine);
         out.addAll(lines("svd.singularValues", s.singularValues));
         out.addAll(lines("svd.rightSingularMatrix", s.rightSingularMatrix));
-        out.addAll(lines("svd.localGram", Dense.gram(s.leftSingularMatrix)));
+        out.addAll(lines("svd.localGram", Products.gram(s.leftSingularMatrix)));
         // linear regression qrDense: the first 6 columns explain the last
         out.addAll(lines("linear_regression.qrDense.Beta", linearRegressionTraining().method("qrDense")
                 .interceptFlag(true).distributed(true).compute(mine.columnRange(0, 6), mine.columnRange(6, 7))

@@ -12,9 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import daal4j.algorithms.summaries.Tsqr;
 import daal4j.data.Csv;
 import daal4j.data.Matrix;
-import daal4j.linalg.Dense;
+import daal4j.linalg.Products;
 import daal4j.spmd.Spmd;
 import daal4j.spmd.SpmdException;
 import daal4j.testing.TestData;
@@ -34,7 +35,7 @@ class QrTest {
         QrResult r = qr().compute(X);
         assertClose(fixture("tall.matrixR"), r.matrixR, 1e-12, "R vs numpy");
         assertOrthonormalColumns(r.matrixQ, 1e-12, "Q");
-        assertClose(X, Dense.multiply(r.matrixQ, r.matrixR), 1e-12, "QR = X");
+        assertClose(X, Products.multiply(r.matrixQ, r.matrixR), 1e-12, "QR = X");
         for (int i = 0; i < r.matrixR.rows(); i++) {
             assertTrue(r.matrixR.get(i, i) >= 0, "non-negative diagonal");
             for (int j = 0; j < i; j++) {
@@ -56,10 +57,10 @@ class QrTest {
             QrResult res = results.get(r);
             assertEquals(r0, res.matrixR, "R identical on every rank");
             assertEquals(parts.get(r).rows(), res.matrixQ.rows(), "Q holds the local rows");
-            assertClose(parts.get(r), Dense.multiply(res.matrixQ, res.matrixR), 1e-12, "rank " + r + ": Q R");
+            assertClose(parts.get(r), Products.multiply(res.matrixQ, res.matrixR), 1e-12, "rank " + r + ": Q R");
             qs.add(res.matrixQ);
         }
-        assertOrthonormalColumns(Dense.stack(qs), 1e-12, "Q over all ranks");
+        assertOrthonormalColumns(Matrix.stack(qs), 1e-12, "Q over all ranks");
     }
 
     @Test
@@ -70,7 +71,7 @@ class QrTest {
         }
         QrResult s = batchless.finalizeCompute();
         assertClose(fixture("tall.matrixR"), s.matrixR, 1e-10, "streaming R");
-        assertClose(X, Dense.multiply(s.matrixQ, s.matrixR), 1e-12, "streaming Q R covers all chunks");
+        assertClose(X, Products.multiply(s.matrixQ, s.matrixR), 1e-12, "streaming Q R covers all chunks");
         assertOrthonormalColumns(s.matrixQ, 1e-12, "streaming Q");
 
         List<Matrix> parts = split(X, 3);
@@ -84,7 +85,7 @@ class QrTest {
         });
         for (int r = 0; r < 3; r++) {
             assertClose(fixture("tall.matrixR"), results.get(r).matrixR, 1e-10, "distributed streaming R");
-            assertClose(parts.get(r), Dense.multiply(results.get(r).matrixQ, results.get(r).matrixR), 1e-12,
+            assertClose(parts.get(r), Products.multiply(results.get(r).matrixQ, results.get(r).matrixR), 1e-12,
                     "rank " + r + " Q R");
         }
     }
@@ -104,10 +105,10 @@ class QrTest {
             return qr().distributed(true).compute(rank == 0 ? x.rowRange(0, 5000) : x.rowRange(5000, n));
         });
         Matrix r = results.get(0).matrixR;
-        assertClose(Dense.gram(x), Dense.gram(r), 1e-10, "R'R = X'X");
-        assertClose(x.rowRange(0, 5000), Dense.multiply(results.get(0).matrixQ, r), 1e-12, "rank 0 Q R");
-        assertClose(x.rowRange(5000, n), Dense.multiply(results.get(1).matrixQ, r), 1e-12, "rank 1 Q R");
-        assertOrthonormalColumns(Dense.stack(List.of(results.get(0).matrixQ, results.get(1).matrixQ)), 1e-12, "Q");
+        assertClose(Products.gram(x), Products.gram(r), 1e-10, "R'R = X'X");
+        assertClose(x.rowRange(0, 5000), Products.multiply(results.get(0).matrixQ, r), 1e-12, "rank 0 Q R");
+        assertClose(x.rowRange(5000, n), Products.multiply(results.get(1).matrixQ, r), 1e-12, "rank 1 Q R");
+        assertOrthonormalColumns(Matrix.stack(List.of(results.get(0).matrixQ, results.get(1).matrixQ)), 1e-12, "Q");
         assertClose(r, qr().compute(x).matrixR, 1e-10, "batch R");
     }
 
@@ -121,8 +122,8 @@ class QrTest {
         for (QrResult r : results) {
             assertClose(whole.matrixR, r.matrixR, 1e-10, "4-rank R vs batch R");
         }
-        assertClose(batch.rowRange(0, 4000), Dense.multiply(results.get(0).matrixQ, whole.matrixR), 1e-10, "Q R");
-        assertClose(Dense.gram(batch), Dense.gram(whole.matrixR), 1e-12, "R'R = X'X");
+        assertClose(batch.rowRange(0, 4000), Products.multiply(results.get(0).matrixQ, whole.matrixR), 1e-10, "Q R");
+        assertClose(Products.gram(batch), Products.gram(whole.matrixR), 1e-12, "R'R = X'X");
     }
 
     @ParameterizedTest
@@ -136,7 +137,7 @@ class QrTest {
                 : qr().distributed(true).compute(pattern, Spmd.current().rank() + 1));
         QrResult r = results.get(0);
         double[] signs = assertRowsEqualUpToSign(golden("qr", "matrixR"), r.matrixR, 1e-9, "R");
-        Matrix qHead = Dense.scaleColumns(r.matrixQ.rowRange(0, 100), signs);
+        Matrix qHead = r.matrixQ.rowRange(0, 100).scaleColumns(signs);
         assertClose(golden("qr", "matrixQ_head100"), qHead, 1e-9, "first 100 rows of Q");
     }
 
@@ -201,7 +202,7 @@ class QrTest {
         }
         Matrix x = Matrix.wrap(X.rows(), 7, d);
         QrResult r = qr().compute(x);
-        assertClose(x, Dense.multiply(r.matrixQ, r.matrixR), 1e-10, "Q R");
+        assertClose(x, Products.multiply(r.matrixQ, r.matrixR), 1e-10, "Q R");
         // the last of the dependent columns (5) adds nothing new: its diagonal entry vanishes
         assertTrue(Math.abs(r.matrixR.get(5, 5)) < 1e-9 * r.matrixR.get(0, 0), "R[5,5] ~ 0: " + r.matrixR.get(5, 5));
     }

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import daal4j.data.Csv;
 import daal4j.data.Matrix;
-import daal4j.linalg.Dense;
+import daal4j.linalg.Products;
 import daal4j.spmd.Spmd;
 import daal4j.spmd.SpmdException;
 import daal4j.testing.TestData;
@@ -31,7 +31,7 @@ class SvdTest {
     /** U diag(s) V'. */
     private static Matrix reconstruct(SvdResult r) {
         double[] s = r.singularValues.rowAt(0);
-        return Dense.multiply(Dense.scaleColumns(r.leftSingularMatrix, s), r.rightSingularMatrix);
+        return Products.multiply(r.leftSingularMatrix.scaleColumns(s), r.rightSingularMatrix);
     }
 
     @Test
@@ -61,7 +61,7 @@ class SvdTest {
             assertClose(parts.get(r), reconstruct(res), 1e-12, "rank " + r + ": U S V' = local rows");
             us.add(res.leftSingularMatrix);
         }
-        assertOrthonormalColumns(Dense.stack(us), 1e-12, "U over all ranks");
+        assertOrthonormalColumns(Matrix.stack(us), 1e-12, "U over all ranks");
     }
 
     @Test
@@ -116,7 +116,7 @@ class SvdTest {
         assertClose(golden("svd", "singularValues"), r.singularValues, 1e-9, "singular values");
         double[] signs = assertRowsEqualUpToSign(golden("svd", "rightSingularMatrix"), r.rightSingularMatrix, 1e-9,
                 "V' (daal4py's signs are LAPACK's)");
-        Matrix uHead = Dense.scaleColumns(r.leftSingularMatrix.rowRange(0, 100), signs);
+        Matrix uHead = r.leftSingularMatrix.rowRange(0, 100).scaleColumns(signs);
         assertClose(golden("svd", "leftSingularMatrix_head100"), uHead, 1e-9, "first 100 rows of U");
     }
 

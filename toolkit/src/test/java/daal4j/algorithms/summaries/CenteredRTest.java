@@ -1,5 +1,6 @@
-package daal4j.algorithms.qr;
+package daal4j.algorithms.summaries;
 
+import daal4j.linalg.Products;
 import static daal4j.algorithms.qr.Decomp.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -63,7 +64,7 @@ class CenteredRTest {
         if (n > 1) {
             // values near 1e6 carry ~1e-10 absolute, so centered products agree to ~1e-10 of
             // the largest; block means summed plainly (not as differences) miss by ~2e-9
-            assertClose(g, daal4j.linalg.Dense.gram(s.r), 4e-10, "R'R = centered X'X, n = " + n);
+            assertClose(g, daal4j.linalg.Products.gram(s.r), 4e-10, "R'R = centered X'X, n = " + n);
         }
         for (int i = 0; i < p; i++) {
             assertTrue(s.r.get(i, i) >= 0, "non-negative diagonal");
@@ -74,7 +75,7 @@ class CenteredRTest {
     void uncenteredIsTheROfTheRows() {
         Matrix x = data(2 * Tsqr.BLOCK_ROWS + 5, 4, 3);
         CenteredR s = CenteredR.of(x, false, "test");
-        assertClose(daal4j.linalg.Dense.gram(x), daal4j.linalg.Dense.gram(s.r), 1e-12, "R'R = X'X");
+        assertClose(daal4j.linalg.Products.gram(x), daal4j.linalg.Products.gram(s.r), 1e-12, "R'R = X'X");
     }
 
     @Test

@@ -1,6 +1,7 @@
-package daal4j.algorithms.moments;
+package daal4j.algorithms.summaries;
 
-import daal4j.algorithms.RowSummaries;
+import daal4j.algorithms.Fold;
+import daal4j.algorithms.Summary;
 import java.util.Arrays;
 
 /**
@@ -11,20 +12,20 @@ import java.util.Arrays;
  * cannot hold the mean to better than 0.125, but the offset from a data value it can, and
  * differences of shifts of similar size are exact.
  */
-final class MomentsPartial {
+public final class MomentsPartial implements Summary<MomentsPartial> {
 
     /** Rows per block: small enough that a block's second pass reads from cache. */
     static final int BLOCK_ROWS = 2048;
 
-    final int p;
-    final long n;
-    final double[] min;
-    final double[] max;
-    final double[] sum;
-    final double[] sumSq;
-    final double[] shift;
-    final double[] offset;
-    final double[] m2;
+    private final int p;
+    private final long n;
+    private final double[] min;
+    private final double[] max;
+    private final double[] sum;
+    private final double[] sumSq;
+    private final double[] shift;
+    private final double[] offset;
+    private final double[] m2;
 
     private MomentsPartial(int p, long n, double[] min, double[] max, double[] sum, double[] sumSq,
                            double[] shift, double[] offset, double[] m2) {
@@ -39,8 +40,33 @@ final class MomentsPartial {
         this.m2 = m2;
     }
 
+    /** Column minimums (copy). */
+    public double[] minimum() {
+        return min.clone();
+    }
+
+    /** Column maximums (copy). */
+    public double[] maximum() {
+        return max.clone();
+    }
+
+    /** Column sums (copy). */
+    public double[] sum() {
+        return sum.clone();
+    }
+
+    /** Column sums of squares (copy). */
+    public double[] sumSquares() {
+        return sumSq.clone();
+    }
+
+    /** Column sums of squared differences from the mean (copy). */
+    public double[] sumSquaresCentered() {
+        return m2.clone();
+    }
+
     /** Column means. */
-    double[] mean() {
+    public double[] mean() {
         double[] mean = new double[p];
         for (int j = 0; j < p; j++) {
             mean[j] = shift[j] + offset[j];
@@ -59,13 +85,13 @@ final class MomentsPartial {
     }
 
     /** The summary of rows [from, to) of a row-major array with {@code p} columns. */
-    static MomentsPartial of(double[] x, int p, int from, int to) {
+    public static MomentsPartial of(double[] x, int p, int from, int to) {
         MomentsPartial acc = empty(p);
         for (int b = from; b < to; b += BLOCK_ROWS) {
             // shifted by the mean so far (by the block's first row at first), the block's own
             // offset from it is small and one pass gives its centered sum of squares
             double[] shift = acc.n == 0 ? Arrays.copyOfRange(x, b * p, b * p + p) : acc.mean();
-            acc = merge(acc, block(x, p, b, Math.min(to, b + BLOCK_ROWS), shift));
+            acc = Fold.merge(acc, block(x, p, b, Math.min(to, b + BLOCK_ROWS), shift));
         }
         return acc;
     }
@@ -145,13 +171,19 @@ final class MomentsPartial {
         s.sumSq[j] = sumSq;
     }
 
-    /** The summary of a's rows followed by b's. */
-    static MomentsPartial merge(MomentsPartial a, MomentsPartial b) {
-        MomentsPartial alone = RowSummaries.eitherAlone(a, a.n, a.p, b, b.n, b.p);
-        if (alone != null) {
-            return alone;
-        }
-        int p = a.p;
+    @Override
+    public long rows() {
+        return n;
+    }
+
+    @Override
+    public int width() {
+        return p;
+    }
+
+    @Override
+    public MomentsPartial merge(MomentsPartial b) {
+        MomentsPartial a = this;
         long n = a.n + b.n;
         double wb = (double) b.n / n;
         double cross = (double) a.n * b.n / n;
@@ -174,7 +206,8 @@ final class MomentsPartial {
     }
 
     /** Flat form: p, n, then the seven per-column arrays. */
-    double[] encode() {
+    @Override
+    public double[] encode() {
         double[] e = new double[2 + 7 * p];
         e[0] = p;
         e[1] = n;
@@ -185,7 +218,8 @@ final class MomentsPartial {
         return e;
     }
 
-    static MomentsPartial decode(double[] e) {
+    /** The summary back from {@link #encode()}. */
+    public static MomentsPartial decode(double[] e) {
         int p = (int) e[0];
         long n = (long) e[1];
         double[][] parts = new double[7][];

@@ -1,8 +1,9 @@
-package daal4j.algorithms.qr;
+package daal4j.algorithms.summaries;
 
+import daal4j.algorithms.Summary;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
-import daal4j.linalg.Dense;
+import daal4j.linalg.Products;
 import daal4j.linalg.HouseholderQr;
 import java.util.List;
 
@@ -14,7 +15,7 @@ import java.util.List;
  * both R's and, when centered, the mean difference row sqrt(n1 n2 / n) (mean2 - mean1), and
  * take the R of the stack (as Chan's update does for sums of squares).
  */
-public final class CenteredR {
+public final class CenteredR implements Summary<CenteredR> {
 
     /** Number of rows summarized. */
     public final long n;
@@ -54,7 +55,7 @@ public final class CenteredR {
                 System.arraycopy(v, from * p, mean, 0, p); // any reference point will do
             }
             double[] d = new double[p]; // this block's means minus the means so far
-            Dense.addShiftedColumnSums(v, p, from, to, mean, d);
+            Products.addShiftedColumnSums(v, p, from, to, mean, d);
             for (int j = 0; j < p; j++) {
                 if (!Double.isFinite(d[j])) {
                     // a finite sum means finite values; otherwise let the check name the value
@@ -72,7 +73,7 @@ public final class CenteredR {
                 mergeRow[j] = w * d[j];
                 mean[j] += d[j] * nb / total;
             }
-            Matrix above = r == null || !center ? r : Dense.stack(List.of(r, Matrix.wrap(1, p, mergeRow)));
+            Matrix above = r == null || !center ? r : Matrix.stack(List.of(r, Matrix.wrap(1, p, mergeRow)));
             r = HouseholderQr.r(above, v, p, from, to, center ? blockMean : null);
             n = total;
         }
@@ -84,19 +85,21 @@ public final class CenteredR {
         return mean.clone();
     }
 
-    /** The summary of {@code a}'s rows followed by {@code b}'s (both centered, or both not). */
-    public static CenteredR merge(CenteredR a, CenteredR b) {
-        // no rows, nothing to add, whatever width the empty input had
-        if (a.n == 0) {
-            return b;
-        }
-        if (b.n == 0) {
-            return a;
-        }
+    @Override
+    public long rows() {
+        return n;
+    }
+
+    @Override
+    public int width() {
+        return mean.length;
+    }
+
+    /** The summary of these rows followed by {@code b}'s (both centered, or both not). */
+    @Override
+    public CenteredR merge(CenteredR b) {
+        CenteredR a = this;
         int p = a.mean.length;
-        if (b.mean.length != p) {
-            throw new IllegalArgumentException("data with " + b.mean.length + " columns after data with " + p);
-        }
         if (a.centered != b.centered) {
             throw new IllegalArgumentException("cannot merge a centered summary with an uncentered one");
         }
@@ -133,6 +136,7 @@ public final class CenteredR {
     }
 
     /** [n, p, centered (1/0), mean, R row-major]: the summary as plain doubles, to cross ranks. */
+    @Override
     public double[] encode() {
         int p = mean.length;
         double[] e = new double[3 + p + p * p];

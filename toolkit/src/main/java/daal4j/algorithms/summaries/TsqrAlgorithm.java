@@ -1,4 +1,4 @@
-package daal4j.algorithms.qr;
+package daal4j.algorithms.summaries;
 
 import daal4j.algorithms.Modes;
 import daal4j.data.Inputs;
@@ -26,7 +26,7 @@ public abstract class TsqrAlgorithm<A extends TsqrAlgorithm<A, R>, R> extends Mo
             return null;
         }
         Tsqr t = new Tsqr(name(), keepQ());
-        return finish(t.combine(isDistributed(), () -> t.add(input(data, "data"))));
+        return finish(t.combine(communicator(), () -> t.add(input(data, "data"))));
     }
 
     /** The decomposition of this rank's file: {@code pattern} with {@code {}} replaced by {@code id}. */
@@ -38,7 +38,7 @@ public abstract class TsqrAlgorithm<A extends TsqrAlgorithm<A, R>, R> extends Mo
     public R finalizeCompute() {
         Tsqr t = takePending();
         Tsqr chunks = t == null ? new Tsqr(name(), keepQ()) : t;
-        return finish(chunks.combine(isDistributed(), () -> {
+        return finish(chunks.combine(communicator(), () -> {
             if (t == null) {
                 throw noChunks();
             }

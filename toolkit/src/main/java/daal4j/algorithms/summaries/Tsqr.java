@@ -1,11 +1,11 @@
-package daal4j.algorithms.qr;
+package daal4j.algorithms.summaries;
 
+import daal4j.algorithms.Fold;
+import daal4j.algorithms.Summary;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
-import daal4j.linalg.Dense;
 import daal4j.linalg.HouseholderQr;
 import daal4j.spmd.Communicator;
-import daal4j.spmd.Spmd;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +28,7 @@ public final class Tsqr {
      * Rows factored at once: a block of 2048 x 50 doubles (0.8 MB) stays near the cache
      * while the per-block R factors stay few (a 1,000,000-row rank stacks 489 of them).
      */
-    static final int BLOCK_ROWS = 2048;
+    public static final int BLOCK_ROWS = 2048;
 
     private final String algorithm;
     private final boolean keepQ;
@@ -79,38 +79,59 @@ public final class Tsqr {
      * the merge step of every R-only use of TSQR.
      */
     public static Matrix stackedR(List<Matrix> parts) {
-        return signFixed(HouseholderQr.of(Dense.stack(parts))).r;
+        return signFixed(HouseholderQr.of(Matrix.stack(parts))).r;
     }
 
     /**
-     * Combines every rank's rows (collective when {@code distributed}; the local work runs
-     * inside the collective, so a rank's failure fails all ranks alike). {@code local} runs
-     * first on this rank, e.g. to read and {@link #add} its data.
+     * Combines every rank's rows over {@code comm} (this rank alone in batch; the local work
+     * runs inside the collective, so a rank's failure fails all ranks alike). {@code local}
+     * runs first on this rank, e.g. to read and {@link #add} its data.
      */
-    public Global combine(boolean distributed, Runnable local) {
-        if (!distributed) {
+    public Global combine(Communicator comm, Runnable local) {
+        List<Part> all = Fold.gather(comm, () -> {
             local.run();
-            return global(List.of(localSummary()), 0);
-        }
-        Communicator comm = Spmd.current();
-        double[][] all = comm.allgatherDoubles(() -> {
-            local.run();
-            return localSummary();
-        });
-        return global(List.of(all), comm.rank());
+            return localPart();
+        }, Part::decode);
+        return global(all, comm.rank());
     }
 
-    /** [rows, p, R row-major]: what a rank shares. */
-    private double[] localSummary() {
+    /** What a rank shares: its row count and R. */
+    private Part localPart() {
         if (p < 0) {
             throw new IllegalArgumentException(algorithm + ": no data was given");
         }
-        Matrix r = localR();
-        double[] s = new double[2 + p * p];
-        s[0] = rows;
-        s[1] = p;
-        System.arraycopy(r.rowMajorView(), 0, s, 2, p * p);
-        return s;
+        return new Part(rows, p, localR());
+    }
+
+    /**
+     * The TSQR summary of some rows: their count and R (p x p, non-negative diagonal). Parts
+     * merge by the R of their stacked R's; across ranks, {@link #combine} factors all ranks'
+     * R's in one stack instead, as each rank's rows of Q need that stack's Q.
+     */
+    public record Part(long rows, int width, Matrix r) implements Summary<Part> {
+
+        @Override
+        public Part merge(Part later) {
+            return new Part(rows + later.rows, width, stackedR(List.of(r, later.r)));
+        }
+
+        /** [rows, p, R row-major]. */
+        @Override
+        public double[] encode() {
+            double[] s = new double[2 + width * width];
+            s[0] = rows;
+            s[1] = width;
+            System.arraycopy(r.rowMajorView(), 0, s, 2, width * width);
+            return s;
+        }
+
+        /** The part back from {@link #encode()}. */
+        public static Part decode(double[] s) {
+            int p = (int) s[1];
+            double[] r = new double[p * p];
+            System.arraycopy(s, 2, r, 0, r.length);
+            return new Part((long) s[0], p, Matrix.wrap(p, p, r));
+        }
     }
 
     /** R of this rank's blocks (p x p). */
@@ -129,34 +150,19 @@ public final class Tsqr {
             for (HouseholderQr b : blocks) {
                 rs.add(b.r());
             }
-            localMergeCache = HouseholderQr.of(Dense.stack(rs));
+            localMergeCache = HouseholderQr.of(Matrix.stack(rs));
         }
         return localMergeCache;
     }
 
-    private Global global(List<double[]> summaries, int me) {
-        // the width is the first rank's with rows: a rank without rows may have given any
-        int first = 0;
-        while (first < summaries.size() - 1 && summaries.get(first)[0] == 0) {
-            first++;
-        }
-        int cols = (int) summaries.get(first)[1];
+    private Global global(List<Part> parts, int me) {
+        int cols = Fold.width(parts, algorithm);
         long total = 0;
-        List<Matrix> rs = new ArrayList<>(summaries.size());
-        for (int r = 0; r < summaries.size(); r++) {
-            double[] s = summaries.get(r);
-            if (s[0] == 0) {
-                rs.add(Matrix.zeros(cols, cols));
-                continue;
-            }
-            if ((int) s[1] != cols) {
-                throw new IllegalArgumentException(algorithm + ": rank " + r + " has " + (int) s[1]
-                        + " columns, rank " + first + " has " + cols);
-            }
-            total += (long) s[0];
-            double[] r1 = new double[cols * cols];
-            System.arraycopy(s, 2, r1, 0, r1.length);
-            rs.add(Matrix.wrap(cols, cols, r1));
+        List<Matrix> rs = new ArrayList<>(parts.size());
+        for (Part part : parts) {
+            // a rank without rows adds zeros, so that every rank's block of the stack is p rows
+            rs.add(part.rows() == 0 ? Matrix.zeros(cols, cols) : part.r());
+            total += part.rows();
         }
         if (rows == 0) {
             p = cols; // this rank's Q is then 0 x cols
@@ -168,7 +174,7 @@ public final class Tsqr {
             throw new IllegalArgumentException(algorithm + " needs at least as many rows as columns: "
                     + total + " rows, " + cols + " columns");
         }
-        Signed top = signFixed(HouseholderQr.of(Dense.stack(rs)));
+        Signed top = signFixed(HouseholderQr.of(Matrix.stack(rs)));
         return new Global(total, top, me);
     }
 
@@ -240,7 +246,7 @@ public final class Tsqr {
             }
             int q = f.cols();
             // this rank's p x p block of the top-level Q (sign-fixed), times f
-            Matrix topQ = top.qr.qTimes(Dense.scaleRows(f, top.signs));
+            Matrix topQ = top.qr.qTimes(f.scaleRows(top.signs));
             Matrix mine = topQ.rowRange(rank * p, (rank + 1) * p);
             double[] out = new double[Math.toIntExact(rows * q)];
             HouseholderQr merged = localMerge();

@@ -1,9 +1,9 @@
-package daal4j.algorithms.covariance;
+package daal4j.algorithms.summaries;
 
-import daal4j.algorithms.RowSummaries;
+import daal4j.algorithms.Summary;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
-import daal4j.linalg.Dense;
+import daal4j.linalg.Products;
 import java.util.Arrays;
 
 /**
@@ -19,7 +19,7 @@ import java.util.Arrays;
  * 1e15 a double cannot hold a mean to better than 0.125, but its offset from a nearby value
  * it can, and differences of shifts of similar size are exact. Immutable.
  */
-public final class CrossProducts {
+public final class CrossProducts implements Summary<CrossProducts> {
 
     /** Target size of a block, in doubles (512 KB): it stays in cache from one pass to the next. */
     private static final int BLOCK_VALUES = 1 << 16;
@@ -119,10 +119,10 @@ public final class CrossProducts {
             double[] sums;
             if (a + 1 < parts.length) {
                 Matrix[] later = Arrays.copyOfRange(parts, a + 1, parts.length);
-                sums = Dense.addCrossProductAndSums(xa, qa, later, from, to, u, (ca + qa) * p + ca, p);
+                sums = Products.addCrossProductAndSums(xa, qa, later, from, to, u, (ca + qa) * p + ca, p);
             } else {
                 sums = new double[qa];
-                Dense.addColumnSums(xa, qa, from, to, sums);
+                Products.addColumnSums(xa, qa, from, to, sums);
             }
             for (int j = 0; j < qa; j++) {
                 // a NaN or infinity anywhere in the column reaches its sum: find it only then
@@ -132,7 +132,7 @@ public final class CrossProducts {
                 }
                 mean[ca + j] = sums[j] / nb;
             }
-            Dense.addGram(xa, qa, from, to, u, ca * p + ca, p);
+            Products.addGram(xa, qa, from, to, u, ca * p + ca, p);
             ca += qa;
         }
         subtractOuter(u, p, nb, mean);
@@ -201,20 +201,27 @@ public final class CrossProducts {
                     block[r + j] -= o[j];
                 }
             }
-            Dense.addGram(block, p, 0, nb, u);
+            Products.addGram(block, p, 0, nb, u);
         } else {
-            Dense.addGram(block, p, 0, nb, u);
+            Products.addGram(block, p, 0, nb, u);
             subtractOuter(u, p, nb, o);
         }
         return new CrossProducts(p, nb, s, o, null);
     }
 
-    /** The summary of a's rows followed by b's. */
-    public static CrossProducts merge(CrossProducts a, CrossProducts b) {
-        CrossProducts alone = RowSummaries.eitherAlone(a, a.n, a.p, b, b.n, b.p);
-        if (alone != null) {
-            return alone;
-        }
+    @Override
+    public long rows() {
+        return n;
+    }
+
+    @Override
+    public int width() {
+        return p;
+    }
+
+    @Override
+    public CrossProducts merge(CrossProducts b) {
+        CrossProducts a = this;
         double[] u = a.upper.clone();
         for (int k = 0; k < u.length; k++) {
             u[k] += b.upper[k];
@@ -262,7 +269,7 @@ public final class CrossProducts {
     /** The centered cross-products sum (x - mean)(x - mean)', p x p row-major, symmetric. */
     public double[] centered() {
         double[] c = upper.clone();
-        Dense.symmetrize(c, p);
+        Products.symmetrize(c, p);
         return c;
     }
 
@@ -279,6 +286,7 @@ public final class CrossProducts {
     }
 
     /** Flat form: p, n, shift, offset, upper triangle storage. */
+    @Override
     public double[] encode() {
         double[] e = new double[2 + 2 * p + p * p];
         e[0] = p;

@@ -1,0 +1,160 @@
+package daal4j.algorithms.kmeans;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import daal4j.linalg.Distances;
+import daal4j.linalg.NearestScratch;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * ClusterMoves (moved here from linalg's Dense with its tests) against a direct computation,
+ * over a row range, with exact ties; k = 13 takes the branch-free index pass, k = 40 the
+ * per-row search.
+ */
+class ClusterMovesTest {
+
+    private static final int N = 300;
+    private static final int P = 7;
+
+    /**
+     * Integer data: exact arithmetic, so ties are real ties; cluster 5 duplicates cluster 0.
+     * Returns {x, c, the squared norms of x's rows, those of c's}.
+     */
+    private static double[][] data(int k) {
+        Random r = new Random(5);
+        double[] x = new double[N * P];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = Math.rint(r.nextGaussian() * 3);
+        }
+        double[] c = new double[k * P];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = Math.rint(r.nextGaussian() * 3);
+        }
+        System.arraycopy(c, 0, c, 5 * P, P); // ties between 0 and 5 go to 0
+        double[] xn = new double[N];
+        double[] cn = new double[k];
+        Distances.squaredRowNorms(x, P, 0, N, xn);
+        Distances.squaredRowNorms(c, P, 0, k, cn);
+        return new double[][] {x, c, xn, cn};
+    }
+
+    /** {nearest index, squared distance} of row i, by a direct loop (first index on ties). */
+    private static double[] direct(double[] x, double[] c, int k, int i) {
+        int best = 0;
+        double min = Double.POSITIVE_INFINITY;
+        for (int l = 0; l < k; l++) {
+            double d = 0;
+            for (int j = 0; j < P; j++) {
+                double t = x[i * P + j] - c[l * P + j];
+                d += t * t;
+            }
+            if (d < min) {
+                min = d;
+                best = l;
+            }
+        }
+        return new double[] {best, min};
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {13, 40})
+    void addToNearestAddsEachRowToItsNearestCluster(int k) {
+        double[][] d = data(k);
+        double[] x = d[0];
+        double[] c = d[1];
+        double[] cn = d[3];
+        double[] acc = new double[k + k * P];
+        NearestScratch scratch = new NearestScratch(64, k);
+        for (int from = 20; from < N; from += 64) {
+            ClusterMoves.addToNearest(x, P, from, Math.min(N, from + 64), c, k, cn, acc, scratch);
+        }
+        double[] expected = new double[k + k * P];
+        for (int i = 20; i < N; i++) {
+            int l = (int) direct(x, c, k, i)[0];
+            expected[l] += 1;
+            for (int j = 0; j < P; j++) {
+                expected[k + l * P + j] += x[i * P + j];
+            }
+        }
+        assertArrayEquals(expected, acc, 0.0, "counts then sums, exact for integer data");
+        assertEquals(0.0, acc[5], "the duplicate of cluster 0 gets no rows");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {13, 40})
+    void moveToNearestMovesOnlyTheRowsWhoseClusterChanged(int k) {
+        double[][] d = data(k);
+        double[] x = d[0];
+        double[] c = d[1];
+        double[] cn = d[3];
+        NearestScratch scratch = new NearestScratch(64, k);
+        int[] label = new int[N];
+        java.util.Arrays.fill(label, -1);
+        double[] held = new double[k + k * P];
+        int moved = 0;
+        for (int from = 0; from < N; from += 64) {
+            moved += ClusterMoves.moveToNearest(x, P, from, Math.min(N, from + 64), c, k, cn, label, held, scratch);
+        }
+        assertEquals(N, moved, "from no cluster, every row moves");
+        // new centroids: every third one shifted, so some rows change cluster and most do not
+        double[] c2 = c.clone();
+        for (int l = 0; l < k; l += 3) {
+            for (int j = 0; j < P; j++) {
+                c2[l * P + j] += 1;
+            }
+        }
+        Distances.squaredRowNorms(c2, P, 0, k, cn);
+        moved = 0;
+        for (int from = 0; from < N; from += 64) {
+            moved += ClusterMoves.moveToNearest(x, P, from, Math.min(N, from + 64), c2, k, cn, label, held, scratch);
+        }
+        double[] expected = new double[k + k * P];
+        int changed = 0;
+        int[] before = new int[N];
+        for (int i = 0; i < N; i++) {
+            before[i] = (int) direct(x, c, k, i)[0];
+            int l = (int) direct(x, c2, k, i)[0];
+            assertEquals(l, label[i], "row " + i);
+            changed += l != before[i] ? 1 : 0;
+            expected[l] += 1;
+            for (int j = 0; j < P; j++) {
+                expected[k + l * P + j] += x[i * P + j];
+            }
+        }
+        assertEquals(changed, moved, "only the rows whose cluster changed move");
+        assertTrue(changed > 0 && changed < N / 2, "some rows change cluster: " + changed);
+        assertArrayEquals(expected, held, 1e-9, "counts then sums of the rows under their new clusters");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {13, 40})
+    void moveToNearestGivesNearestsDistancesUpToTheRowNorms(int k) {
+        double[][] d = data(k);
+        double[] x = d[0];
+        double[] c = d[1];
+        double[] xn = d[2];
+        double[] cn = d[3];
+        NearestScratch scratch = new NearestScratch(64, k);
+        int[] label = new int[N];
+        double[] dist = new double[N];
+        for (int from = 0; from < N; from += 64) {
+            Distances.nearest(x, P, from, Math.min(N, from + 64), xn, c, k, cn, label, dist, scratch);
+        }
+        int[] moved = new int[N];
+        java.util.Arrays.fill(moved, -1);
+        double[] least = new double[N];
+        double[] held = new double[k + k * P];
+        for (int from = 0; from < N; from += 64) {
+            ClusterMoves.moveToNearest(x, P, from, Math.min(N, from + 64), c, k, cn, moved, held, least, scratch);
+        }
+        assertArrayEquals(label, moved);
+        for (int i = 0; i < N; i++) {
+            assertEquals(Double.doubleToRawLongBits(dist[i]), Double.doubleToRawLongBits(Math.max(0.0, xn[i] + least[i])),
+                    "row " + i);
+        }
+    }
+}
