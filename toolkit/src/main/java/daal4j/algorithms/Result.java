@@ -13,6 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * Base of every algorithm result (and model): an immutable value whose public final fields,
@@ -54,6 +57,41 @@ public abstract class Result {
                     + "'; it has " + fields.keySet());
         }
         return fields.get(name);
+    }
+
+    /**
+     * The per-column fields (those of one row, e.g. low order moments' mean and variance, a
+     * covariance result's mean) as a Tablesaw table, one row per field, like pandas'
+     * {@code describe()}: a text column "result" with the field's name, then one column per
+     * data column, named {@code columnNames} (e.g. a CSV header's: {@code Csv.names}) or "0",
+     * "1", ... when none are given.
+     */
+    public Table table(String... columnNames) {
+        List<String> rows = new ArrayList<>();
+        List<Matrix> values = new ArrayList<>();
+        int width = -1;
+        for (Map.Entry<String, Object> e : fields().entrySet()) {
+            if (e.getValue() instanceof Matrix m && m.rows() == 1 && (width < 0 || m.cols() == width)) {
+                width = m.cols();
+                rows.add(e.getKey());
+                values.add(m);
+            }
+        }
+        if (width < 0) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + " has no per-column field for a table");
+        }
+        if (columnNames.length != 0 && columnNames.length != width) {
+            throw new IllegalArgumentException(columnNames.length + " column names for " + width + " columns");
+        }
+        Table t = Table.create(getClass().getSimpleName(), StringColumn.create("result", rows));
+        for (int j = 0; j < width; j++) {
+            double[] column = new double[rows.size()];
+            for (int i = 0; i < column.length; i++) {
+                column[i] = values.get(i).get(0, j);
+            }
+            t.addColumns(DoubleColumn.create(columnNames.length == 0 ? Integer.toString(j) : columnNames[j], column));
+        }
+        return t;
     }
 
     /** The daal4py names of the fields of results of class {@code type}, in declaration order. */
