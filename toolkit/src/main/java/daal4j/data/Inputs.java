@@ -167,6 +167,21 @@ public final class Inputs {
                 : file.getClass().getName()));
     }
 
+    /**
+     * The data as a CSR matrix, for the CSR methods: a {@link CsrMatrix}, or a path to a CSR
+     * file in daal4py's layout (see {@link CsrMatrix#read(Path)}); {@code what} names it in errors.
+     */
+    public static CsrMatrix csr(Object data, String what) {
+        if (data instanceof CsrMatrix c) {
+            return c;
+        }
+        if (data instanceof Path || data instanceof String) {
+            return CsrMatrix.read(path(data));
+        }
+        throw new IllegalArgumentException(what + ": a CSR method takes a CsrMatrix or a CSR file, not "
+                + (data == null ? "null" : data.getClass().getName()));
+    }
+
     /** The per-rank file name: {@code "file{}.csv"} with {@code {}} replaced by {@code id}. */
     public static String perRank(String pattern, int id) {
         if (!pattern.contains("{}")) {
