@@ -267,9 +267,16 @@ import pandas as pd
 import pyarrow.parquet as pq
 import daal4j as d4p
 
-csv, parquet, bad, packed, ranks = sys.argv[1:6]
+csv, parquet, bad, packed, ranks, out = sys.argv[1:7]
 d4p.daalinit()
 r = d4p.my_procid()
+
+
+def say(line):
+    # each rank's own file: mpirun may split a long line of one rank's stdout around another's
+    with open("%s/rank%d.txt" % (out, r), "a") as f:
+        f.write(line + "\n")
+
 assert d4p.num_procs() == int(ranks)
 RTOL = 1e-10
 
@@ -287,21 +294,21 @@ model = d4p.linear_regression_training(interceptFlag=True, distributed=True).com
     d4p.rows_of(csv, header=True, columns=(0, 4)), d4p.rows_of(csv, header=True, columns=(4, 6))).model
 ones = np.ones((x.shape[0], 1))
 close(model.Beta, np.linalg.lstsq(np.hstack([ones, x[:, :4]]), x[:, 4:], rcond=None)[0].T)
-print("rank %d csv OK" % r, flush=True)
+say("rank %d csv OK" % r)
 
 p = np.column_stack([col.to_numpy() for col in pq.read_table(parquet).columns])
 m = d4p.low_order_moments(distributed=True).compute(d4p.rows_of(parquet))
 close(m.mean, p.mean(0, keepdims=True)); close(m.variance, p.var(0, ddof=1, keepdims=True))
 close(m.minimum, p.min(0, keepdims=True)); close(m.maximum, p.max(0, keepdims=True))
-print("rank %d parquet OK" % r, flush=True)
+say("rank %d parquet OK" % r)
 
 for name in (bad, packed):
     try:
         d4p.low_order_moments(distributed=True).compute(d4p.rows_of(name, header=True))
-        print("rank %d no error for %s" % (r, name), flush=True)
+        say("rank %d no error for %s" % (r, name))
     except ValueError as e:
-        print("rank %d error: %s" % (r, e), flush=True)
-print("rank %d OK" % r, flush=True)
+        say("rank %d error: %s" % (r, str(e).replace("\n", " ")))
+say("rank %d OK" % r)
 d4p.daalfini()
 """
 
@@ -327,15 +334,18 @@ def split_files(tmp_path_factory):
 
 @pytest.mark.skipif(not mpi_available(), reason="needs mpirun and Open MPI's mpi.jar (scripts/setup)")
 @pytest.mark.parametrize("ranks", [2, 4])
-def test_one_file_split_across_ranks_under_mpirun(split_files, ranks):
+def test_one_file_split_across_ranks_under_mpirun(split_files, ranks, tmp_path):
     script, csv, parquet, bad, packed = split_files
-    p = mpirun(ranks, script, csv, parquet, bad, packed, str(ranks), timeout=180)
+    p = mpirun(ranks, script, csv, parquet, bad, packed, str(ranks), str(tmp_path), timeout=180)
     out = p.stdout + p.stderr
     assert p.returncode == 0, out
+    said = [l for r in range(ranks) if (tmp_path / ("rank%d.txt" % r)).exists()
+            for l in (tmp_path / ("rank%d.txt" % r)).read_text().splitlines()]
+    out += "\n".join(said)
     for r in range(ranks):
         for what in ("csv", "parquet", ""):
-            assert ("rank %d %s OK" % (r, what)).replace("  ", " ") in p.stdout, out
-    errors = [l.split(" error: ", 1) for l in p.stdout.splitlines() if " error: " in l]
+            assert ("rank %d %s OK" % (r, what)).replace("  ", " ") in said, out
+    errors = [l.split(" error: ", 1) for l in said if " error: " in l]
     assert sorted(rank for rank, _ in errors) == sorted(["rank %d" % r for r in range(ranks)] * 2), out
     for name in (bad, packed):
         messages = {rank: m for rank, m in errors if name in m}
