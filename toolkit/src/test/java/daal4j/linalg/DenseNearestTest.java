@@ -1,5 +1,9 @@
 package daal4j.linalg;
 
+import static daal4j.testing.NearestData.N;
+import static daal4j.testing.NearestData.P;
+import static daal4j.testing.NearestData.data;
+import static daal4j.testing.NearestData.direct;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,49 +16,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * with exact ties; k = 13 takes the branch-free index pass, k = 40 the per-row search.
  */
 class DenseNearestTest {
-
-    private static final int N = 300;
-    private static final int P = 7;
-
-    /**
-     * Integer data: exact arithmetic, so ties are real ties; cluster 5 duplicates cluster 0.
-     * Returns {x, c, the squared norms of x's rows, those of c's}.
-     */
-    private static double[][] data(int k) {
-        Random r = new Random(5);
-        double[] x = new double[N * P];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = Math.rint(r.nextGaussian() * 3);
-        }
-        double[] c = new double[k * P];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = Math.rint(r.nextGaussian() * 3);
-        }
-        System.arraycopy(c, 0, c, 5 * P, P); // ties between 0 and 5 go to 0
-        double[] xn = new double[N];
-        double[] cn = new double[k];
-        Distances.squaredRowNorms(x, P, 0, N, xn);
-        Distances.squaredRowNorms(c, P, 0, k, cn);
-        return new double[][] {x, c, xn, cn};
-    }
-
-    /** {nearest index, squared distance} of row i, by a direct loop (first index on ties). */
-    private static double[] direct(double[] x, double[] c, int k, int i) {
-        int best = 0;
-        double min = Double.POSITIVE_INFINITY;
-        for (int l = 0; l < k; l++) {
-            double d = 0;
-            for (int j = 0; j < P; j++) {
-                double t = x[i * P + j] - c[l * P + j];
-                d += t * t;
-            }
-            if (d < min) {
-                min = d;
-                best = l;
-            }
-        }
-        return new double[] {best, min};
-    }
 
     @ParameterizedTest
     @ValueSource(ints = {13, 40})
