@@ -43,7 +43,32 @@ def to_java(value, what="data"):
         return float(value)
     if isinstance(value, dict):
         return {str(k): to_java(v, "%s[%r]" % (what, k)) for k, v in value.items()}
+    if _is_sparse(value):
+        return _csr_to_java(value, what)
     return session().to_matrix(_as_2d(value, what))
+
+
+def _is_sparse(value):
+    """Whether value is a scipy.sparse matrix or array (without importing scipy)."""
+    return type(value).__module__.startswith("scipy.sparse")
+
+
+def _csr_to_java(value, what):
+    """A daal4j CsrMatrix of a scipy csr_matrix or csr_array: its three arrays cross in binary
+    (indptr and indices of int32 or int64, data as float64), the matrix is built in the JVM."""
+    if getattr(value, "format", None) != "csr":
+        raise ValueError("%s: a sparse input must be CSR (scipy csr_matrix or csr_array), not %s; "
+                         "convert it with .tocsr()" % (what, getattr(value, "format", type(value).__name__)))
+    if value.ndim != 2:
+        raise ValueError("%s: expected a 2-d sparse matrix" % what)
+    if not value.has_canonical_format:  # duplicates summed and indices sorted, as CsrMatrix wants
+        value = value.copy()
+        value.sum_duplicates()
+    rows, cols = value.shape
+    s = session()
+    parts = [s.to_matrix(np.asarray(a).reshape(-1, 1))
+             for a in (value.indptr, value.indices, value.data.astype(np.float64, copy=False))]
+    return call(s.bridge.csr, rows, cols, *parts)
 
 
 # Inputs of at least this many bytes in all cross while the JVM computes (see _large_row_aligned);
@@ -75,7 +100,8 @@ def _compute_parameters(s, name, java):
 def _is_array(value):
     """Whether to_java would send value as a matrix."""
     return not (value is None or isinstance(value, (str, bool, dict, JavaBacked, JavaObject, os.PathLike))
-                or (isinstance(value, numbers.Number) and not isinstance(value, np.ndarray)))
+                or (isinstance(value, numbers.Number) and not isinstance(value, np.ndarray))
+                or _is_sparse(value))
 
 
 def _large_row_aligned(args, what):

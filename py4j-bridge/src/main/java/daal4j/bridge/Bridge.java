@@ -1,6 +1,7 @@
 package daal4j.bridge;
 
 import daal4j.Daal4j;
+import daal4j.data.CsrMatrix;
 import daal4j.data.Matrix;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -181,6 +182,28 @@ public final class Bridge {
             }
             return Invoker.call(algorithm.getClass(), algorithm, name, List.of(value));
         });
+    }
+
+    /**
+     * A CSR matrix of rows x cols from its three arrays, each sent as an n x 1 matrix (scipy's
+     * indptr and indices, 0-based, then data); checked as {@link CsrMatrix#of} checks.
+     */
+    public CsrMatrix csr(int rows, int cols, Matrix offsets, Matrix indices, Matrix values) {
+        return on(() -> CsrMatrix.of(rows, cols, whole(offsets, "indptr"), whole(indices, "indices"),
+                values.toRowMajor(), "data"));
+    }
+
+    private static int[] whole(Matrix m, String what) {
+        double[] d = m.rowMajorView();
+        int[] out = new int[d.length];
+        for (int k = 0; k < d.length; k++) {
+            if (d[k] != (int) d[k]) {
+                throw new IllegalArgumentException("data: CSR " + what + " " + d[k] + " at " + k
+                        + " is not a whole number below 2^31");
+            }
+            out[k] = (int) d[k];
+        }
+        return out;
     }
 
     /** A matrix read from the shared file: rows x cols little-endian doubles at {@code offset}. */

@@ -1,6 +1,7 @@
 package daal4j.algorithms.covariance;
 
 import daal4j.algorithms.Algorithm;
+import daal4j.algorithms.LocalRows;
 import daal4j.algorithms.Summary;
 import daal4j.algorithms.summaries.CrossProducts;
 import daal4j.data.Inputs;
@@ -13,14 +14,18 @@ import java.util.List;
  */
 public final class Covariance extends Algorithm<Covariance, CrossProducts, CovarianceResult> {
 
-    /** daal4py's dense method names; all compute the same one-pass centered summary here. */
-    private static final List<String> METHODS = List.of("defaultDense", "singlePassDense", "sumDense");
+    /**
+     * daal4py's method names; the dense ones compute the same one-pass centered summary here,
+     * the CSR ones (on a {@link daal4j.data.CsrMatrix} or a CSR file) sparse cross-products.
+     */
+    private static final List<String> METHODS = List.of("defaultDense", "singlePassDense", "sumDense", "fastCSR",
+            "singlePassCSR", "sumCSR");
     private static final List<String> OUTPUTS = List.of("covarianceMatrix", "correlationMatrix");
 
     private String method = "defaultDense";
     private boolean correlationOutput;
 
-    /** Method: defaultDense, singlePassDense or sumDense. */
+    /** Method: defaultDense, singlePassDense, sumDense, or for CSR data fastCSR, singlePassCSR, sumCSR. */
     public Covariance method(String name) {
         if (!METHODS.contains(name)) {
             throw new IllegalArgumentException("covariance: unknown method '" + name + "'; use " + METHODS);
@@ -43,8 +48,16 @@ public final class Covariance extends Algorithm<Covariance, CrossProducts, Covar
         return this;
     }
 
-    /** The covariance of {@code data} (a Matrix, double[][], Table or CSV path). */
+    /**
+     * The covariance of {@code data}: for the dense methods a Matrix, double[][], Table or CSV
+     * path, for the CSR methods a CsrMatrix or CSR file path (its implicit zeros counted as values).
+     */
     public CovarianceResult compute(Object data) {
+        if (method.endsWith("CSR")) {
+            return run(() -> CrossProducts.of(LocalRows.csr(data, "data", "covariance", method, "defaultDense", 0),
+                    "data"));
+        }
+        LocalRows.requireDense(data, "covariance", method, "fastCSR");
         return run(() -> CrossProducts.of(input(data, "data"), "data"));
     }
 

@@ -1,6 +1,7 @@
 package daal4j.algorithms.moments;
 
 import daal4j.algorithms.Algorithm;
+import daal4j.algorithms.LocalRows;
 import daal4j.algorithms.Summary;
 import daal4j.algorithms.moments.LowOrderMomentsResult.Estimates;
 import daal4j.algorithms.summaries.MomentsPartial;
@@ -14,18 +15,21 @@ import java.util.Arrays;
  */
 public final class LowOrderMoments extends Algorithm<LowOrderMoments, MomentsPartial, LowOrderMomentsResult> {
 
-    /** daal4py's method names; all compute the same estimates here, in one stable pass. */
+    /**
+     * daal4py's method names; all compute the same estimates here, in one stable pass. The
+     * CSR ones take a {@link daal4j.data.CsrMatrix} or a CSR file, the others dense data.
+     */
     private static final String[] METHODS = {"defaultDense", "singlePassDense", "sumDense", "fastCSR",
         "singlePassCSR", "sumCSR"};
 
     private String method = "defaultDense";
     private Estimates estimatesToCompute = Estimates.estimatesAll;
 
-    /** Method: defaultDense, singlePassDense or sumDense. */
+    /** Method: defaultDense, singlePassDense, sumDense, or for CSR data fastCSR, singlePassCSR, sumCSR. */
     public LowOrderMoments method(String name) {
-        if (!Arrays.asList(METHODS).contains(name) || name.endsWith("CSR")) {
+        if (!Arrays.asList(METHODS).contains(name)) {
             throw new IllegalArgumentException("low_order_moments: unknown method '" + name
-                    + "'; use defaultDense, singlePassDense or sumDense");
+                    + "'; use " + String.join(", ", METHODS));
         }
         method = name;
         return this;
@@ -47,8 +51,16 @@ public final class LowOrderMoments extends Algorithm<LowOrderMoments, MomentsPar
         return method;
     }
 
-    /** The moments of {@code data} (a Matrix, double[][], Table or CSV path). */
+    /**
+     * The moments of {@code data}: for the dense methods a Matrix, double[][], Table or CSV path,
+     * for the CSR methods a CsrMatrix or CSR file path (its implicit zeros counted as values).
+     */
     public LowOrderMomentsResult compute(Object data) {
+        if (method.endsWith("CSR")) {
+            return run(() -> MomentsPartial.of(LocalRows.csr(data, "data", "low_order_moments", method,
+                    "defaultDense", 0)));
+        }
+        LocalRows.requireDense(data, "low_order_moments", method, "fastCSR");
         return run(() -> {
             Matrix x = input(data, "data");
             return MomentsPartial.of(x.rowMajorView(), x.cols(), 0, x.rows());

@@ -1,6 +1,7 @@
 package daal4j.algorithms.naivebayes;
 
 import daal4j.algorithms.Summary;
+import daal4j.data.CsrMatrix;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
 import java.util.Arrays;
@@ -78,6 +79,47 @@ final class ClassSums implements Summary<ClassSums> {
                 }
                 throw new IllegalArgumentException("data: counts too large to sum (overflow)");
             }
+        }
+        return new ClassSums(p, nClasses, n, sums);
+    }
+
+    /**
+     * The class sums of the rows of a CSR matrix (non-negative finite counts; the implicit
+     * zeros add nothing) with {@code labels} (n x 1, integers 0..nClasses-1), in O(nnz + n).
+     */
+    static ClassSums of(CsrMatrix x, Matrix labels, int nClasses) {
+        if (labels.cols() != 1) {
+            throw new IllegalArgumentException("labels must be one column (n x 1), got " + labels.rows() + " x "
+                    + labels.cols());
+        }
+        if (labels.rows() != x.rows()) {
+            throw new IllegalArgumentException("labels has " + labels.rows() + " rows, data has " + x.rows());
+        }
+        int p = x.cols();
+        int n = x.rows();
+        int[] off = x.rowOffsetsView();
+        int[] idx = x.columnIndicesView();
+        double[] v = x.valuesView();
+        double[] lab = labels.rowMajorView();
+        double[] sums = new double[nClasses * p];
+        for (int i = 0; i < n; i++) {
+            double l = lab[i];
+            if (!(l >= 0 && l < nClasses && l == (int) l)) {
+                throw new IllegalArgumentException("labels: " + l + " at row " + i + " is not a class 0.."
+                        + (nClasses - 1));
+            }
+            int dst = (int) l * p;
+            for (int k = off[i]; k < off[i + 1]; k++) {
+                double c = v[k];
+                if (!(c >= 0) || c == Double.POSITIVE_INFINITY) {
+                    throw new IllegalArgumentException("data: " + c + " at row " + i + ", column " + idx[k]
+                            + " (counts must be non-negative and finite)");
+                }
+                sums[dst + idx[k]] += c;
+            }
+        }
+        if (!allFinite(sums)) {
+            throw new IllegalArgumentException("data: counts too large to sum (overflow)");
         }
         return new ClassSums(p, nClasses, n, sums);
     }

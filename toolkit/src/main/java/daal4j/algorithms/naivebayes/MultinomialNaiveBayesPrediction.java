@@ -1,6 +1,7 @@
 package daal4j.algorithms.naivebayes;
 
 import daal4j.algorithms.LocalRows;
+import daal4j.data.CsrMatrix;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
 import daal4j.linalg.Products;
@@ -16,6 +17,7 @@ public final class MultinomialNaiveBayesPrediction {
             "computeClassLogProbabilities");
 
     private final int nClasses;
+    private String method = "defaultDense";
     private boolean labels = true;
     private boolean probabilities;
     private boolean logProbabilities;
@@ -29,13 +31,19 @@ public final class MultinomialNaiveBayesPrediction {
         this.nClasses = nClasses;
     }
 
-    /** Method: defaultDense, the only dense one (as daal4py). */
+    /** Method: defaultDense, or fastCSR for CSR data (as daal4py). */
     public MultinomialNaiveBayesPrediction method(String name) {
-        if (!name.equals("defaultDense")) {
+        if (!name.equals("defaultDense") && !name.equals("fastCSR")) {
             throw new IllegalArgumentException("multinomial_naive_bayes_prediction: unknown method '" + name
-                    + "'; use defaultDense");
+                    + "'; use defaultDense or fastCSR");
         }
+        method = name;
         return this;
+    }
+
+    /** The method in use. */
+    public String method() {
+        return method;
     }
 
     /**
@@ -70,6 +78,16 @@ public final class MultinomialNaiveBayesPrediction {
             throw new IllegalArgumentException("multinomial_naive_bayes_prediction: nClasses is " + nClasses
                     + ", the model has " + model.nClasses());
         }
+        String algo = "multinomial_naive_bayes_prediction";
+        if (method.equals("fastCSR")) {
+            // a CSR file does not say its width: the model does
+            CsrMatrix x = LocalRows.csr(data, "data", algo, method, "defaultDense", (int) model.NFeatures);
+            if (x.cols() != model.NFeatures) {
+                throw new IllegalArgumentException("data has " + x.cols() + " features, the model " + model.NFeatures);
+            }
+            return scores(sparseScores(x, model), x.rows(), model);
+        }
+        LocalRows.requireDense(data, algo, method, "fastCSR");
         Matrix x = Inputs.requireFinite(LocalRows.of(data, "data", true), "data");
         if (x.cols() != model.NFeatures) {
             throw new IllegalArgumentException("data has " + x.cols() + " features, the model " + model.NFeatures);
@@ -81,9 +99,38 @@ public final class MultinomialNaiveBayesPrediction {
                         + k % x.cols() + " (counts must be non-negative)");
             }
         }
-        int n = x.rows();
         // joint log likelihood: counts times log feature probabilities, plus log priors
-        double[] jll = Products.multiplyTransposed(x, model.LogTheta).toRowMajor();
+        return scores(Products.multiplyTransposed(x, model.LogTheta).toRowMajor(), x.rows(), model);
+    }
+
+    /** x LogTheta' over the stored counts only (n x nClasses, row-major): O(nnz * nClasses). */
+    private double[] sparseScores(CsrMatrix x, MultinomialNaiveBayesModel model) {
+        int n = x.rows();
+        int p = x.cols();
+        int[] off = x.rowOffsetsView();
+        int[] idx = x.columnIndicesView();
+        double[] v = x.valuesView();
+        double[] logTheta = model.LogTheta.rowMajorView();
+        double[] jll = new double[n * nClasses];
+        for (int i = 0; i < n; i++) {
+            int o = i * nClasses;
+            for (int k = off[i]; k < off[i + 1]; k++) {
+                double c = v[k];
+                if (!(c >= 0) || c == Double.POSITIVE_INFINITY) {
+                    throw new IllegalArgumentException("data: " + c + " at row " + i + ", column " + idx[k]
+                            + " (counts must be non-negative and finite)");
+                }
+                int j = idx[k];
+                for (int cl = 0; cl < nClasses; cl++) {
+                    jll[o + cl] += c * logTheta[cl * p + j];
+                }
+            }
+        }
+        return jll;
+    }
+
+    /** Labels and (log) probabilities from the joint log likelihoods without the priors, in place. */
+    private NaiveBayesPredictionResult scores(double[] jll, int n, MultinomialNaiveBayesModel model) {
         double[] label = labels ? new double[n] : null;
         double[] logProb = probabilities || logProbabilities ? new double[n * nClasses] : null;
         for (int i = 0; i < n; i++) {

@@ -1,6 +1,7 @@
 package daal4j.algorithms.naivebayes;
 
 import daal4j.algorithms.Algorithm;
+import daal4j.algorithms.LocalRows;
 import daal4j.algorithms.Summary;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
@@ -15,6 +16,7 @@ public final class MultinomialNaiveBayesTraining
         extends Algorithm<MultinomialNaiveBayesTraining, ClassSums, NaiveBayesTrainingResult> {
 
     private final int nClasses;
+    private String method = "defaultDense";
     private double[] alpha = {1.0};
     private double[] priorClassEstimates;
 
@@ -26,13 +28,19 @@ public final class MultinomialNaiveBayesTraining
         this.nClasses = nClasses;
     }
 
-    /** Method: defaultDense, the only dense one (as daal4py). */
+    /** Method: defaultDense, or fastCSR for CSR data (as daal4py). */
     public MultinomialNaiveBayesTraining method(String name) {
-        if (!name.equals("defaultDense")) {
+        if (!name.equals("defaultDense") && !name.equals("fastCSR")) {
             throw new IllegalArgumentException("multinomial_naive_bayes_training: unknown method '" + name
-                    + "'; use defaultDense");
+                    + "'; use defaultDense or fastCSR");
         }
+        method = name;
         return this;
+    }
+
+    /** The method in use. */
+    public String method() {
+        return method;
     }
 
     /** Imagined occurrences: one value for every feature, or one per feature (default 1). */
@@ -81,9 +89,15 @@ public final class MultinomialNaiveBayesTraining
 
     /**
      * Trains on {@code data} (n x p non-negative counts) and {@code labels} (n x 1 integers
-     * 0..nClasses-1), each a Matrix, double[][], double[]/int[] (labels), Table or CSV path.
+     * 0..nClasses-1), each a Matrix, double[][], double[]/int[] (labels), Table or CSV path;
+     * with method fastCSR the data is a CsrMatrix or CSR file path.
      */
     public NaiveBayesTrainingResult compute(Object data, Object labels) {
+        if (method.equals("fastCSR")) {
+            return run(() -> ClassSums.of(LocalRows.csr(data, "data", "multinomial_naive_bayes_training", method,
+                    "defaultDense", 0), input(labels, "labels"), nClasses));
+        }
+        LocalRows.requireDense(data, "multinomial_naive_bayes_training", method, "fastCSR");
         return run(() -> ClassSums.of(input(data, "data"), input(labels, "labels"), nClasses));
     }
 

@@ -1,6 +1,7 @@
 package daal4j.algorithms.summaries;
 
 import daal4j.algorithms.Summary;
+import daal4j.data.CsrMatrix;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
 import daal4j.linalg.Products;
@@ -82,6 +83,50 @@ public final class CrossProducts implements Summary<CrossProducts> {
             acc = combine(acc, u, b);
         }
         return new CrossProducts(p, acc.n, acc.shift, acc.offset, Arrays.copyOf(u, p * p));
+    }
+
+    /**
+     * The summary of a CSR matrix's rows, its implicit zeros counted as values (as the dense
+     * summary of the densified rows), never densified: each row's outer product over its own
+     * non-zeros goes into the raw cross-products (O(nnz * row nnz + p^2)), from which
+     * n mean mean' is taken. Rejects NaN and infinite values, naming {@code what}.
+     */
+    public static CrossProducts of(CsrMatrix x, String what) {
+        int p = x.cols();
+        int n = x.rows();
+        if (p == 0 || n == 0) {
+            return new CrossProducts(p, n, new double[p], new double[p], new double[p * p]);
+        }
+        int[] off = x.rowOffsetsView();
+        int[] idx = x.columnIndicesView();
+        double[] v = x.valuesView();
+        double[] u = new double[p * p];
+        double[] mean = new double[p];
+        for (int i = 0; i < n; i++) {
+            int to = off[i + 1];
+            for (int a = off[i]; a < to; a++) {
+                double va = v[a];
+                if (!Double.isFinite(va)) {
+                    throw new IllegalArgumentException(what + ": " + va + " at row " + i + ", column " + idx[a]
+                            + " (values must be finite)");
+                }
+                int ja = idx[a];
+                mean[ja] += va;
+                // indices increase along the row: (ja, jb) with ja <= jb is the upper triangle,
+                // column-major at jb * p + ja
+                for (int b = a; b < to; b++) {
+                    u[idx[b] * p + ja] += va * v[b];
+                }
+            }
+        }
+        for (int j = 0; j < p; j++) {
+            if (!Double.isFinite(mean[j])) {
+                throw new IllegalArgumentException(what + ": values too large to sum (overflow)");
+            }
+            mean[j] /= n;
+        }
+        subtractOuter(u, p, n, mean);
+        return new CrossProducts(p, n, new double[p], mean, u);
     }
 
     /**

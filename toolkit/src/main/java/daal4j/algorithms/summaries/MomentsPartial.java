@@ -2,6 +2,7 @@ package daal4j.algorithms.summaries;
 
 import daal4j.algorithms.Fold;
 import daal4j.algorithms.Summary;
+import daal4j.data.CsrMatrix;
 import java.util.Arrays;
 
 /**
@@ -94,6 +95,56 @@ public final class MomentsPartial implements Summary<MomentsPartial> {
             acc = Fold.merge(acc, block(x, p, b, Math.min(to, b + BLOCK_ROWS), shift));
         }
         return acc;
+    }
+
+    /**
+     * The summary of a CSR matrix's rows, its implicit zeros counted as values (as the dense
+     * summary of the densified rows), in O(nnz + p): sums, extremes and counts of the stored
+     * values, then their squared differences from the mean, the zeros' share added per column.
+     */
+    public static MomentsPartial of(CsrMatrix x) {
+        int p = x.cols();
+        int n = x.rows();
+        MomentsPartial s = empty(p);
+        if (n == 0) {
+            return s;
+        }
+        int[] idx = x.columnIndicesView();
+        double[] v = x.valuesView();
+        int[] count = new int[p];
+        for (int k = 0; k < v.length; k++) {
+            int j = idx[k];
+            double a = v[k];
+            count[j]++;
+            s.sum[j] += a;
+            s.sumSq[j] += a * a;
+            s.min[j] = Math.min(s.min[j], a);
+            s.max[j] = Math.max(s.max[j], a);
+        }
+        double[] mean = new double[p];
+        for (int j = 0; j < p; j++) {
+            mean[j] = s.sum[j] / n;
+            if (count[j] < n) {
+                s.min[j] = Math.min(s.min[j], 0.0);
+                s.max[j] = Math.max(s.max[j], 0.0);
+            }
+        }
+        // second pass: centered on the first mean; its small remainder corrects mean and m2
+        double[] resid = new double[p];
+        for (int k = 0; k < v.length; k++) {
+            int j = idx[k];
+            double d = v[k] - mean[j];
+            resid[j] += d;
+            s.m2[j] += d * d;
+        }
+        for (int j = 0; j < p; j++) {
+            double zeros = n - count[j];
+            resid[j] -= zeros * mean[j];
+            s.m2[j] += zeros * mean[j] * mean[j];
+            s.m2[j] = Math.max(0.0, s.m2[j] - resid[j] * (resid[j] / n));
+            s.offset[j] = mean[j] + resid[j] / n;
+        }
+        return new MomentsPartial(p, n, s.min, s.max, s.sum, s.sumSq, s.shift, s.offset, s.m2);
     }
 
     /**

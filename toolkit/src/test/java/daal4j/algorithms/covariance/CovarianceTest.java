@@ -187,7 +187,7 @@ class CovarianceTest {
         for (String m : new String[] {"defaultDense", "singlePassDense", "sumDense"}) {
             assertClose(cov.covariance, covariance().method(m).compute(x).covariance, 0, m);
         }
-        assertThrows(IllegalArgumentException.class, () -> covariance().method("fastCSR"));
+        assertThrows(IllegalArgumentException.class, () -> covariance().method("fastCsr"));
         assertThrows(IllegalArgumentException.class, () -> covariance().outputMatrixType("correlation"));
         assertTrue(cov.toString().contains("mean"));
     }

@@ -230,7 +230,7 @@ class LowOrderMomentsTest {
         assertNull(meanVar.maximum);
         assertMatchesReference("covcormoments_dense", lowOrderMoments().method("sumDense").compute(example()), 1e-12);
         assertMatchesReference("covcormoments_dense", lowOrderMoments().method("singlePassDense").compute(example()), 1e-12);
-        assertThrows(IllegalArgumentException.class, () -> lowOrderMoments().method("fastCSR"));
+        assertThrows(IllegalArgumentException.class, () -> lowOrderMoments().method("fastCsr"));
         assertThrows(IllegalArgumentException.class, () -> lowOrderMoments().estimatesToCompute("everything"));
     }
 
