@@ -1,5 +1,6 @@
 package daal4j.examples;
 
+import daal4j.data.CsrMatrix;
 import daal4j.data.Matrix;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,12 @@ public final class Examples {
 
     /** Rows [rank * n / size, (rank + 1) * n / size) of m: this rank's share of one file. */
     public static Matrix slice(Matrix m, int rank, int size) {
+        int n = m.rows();
+        return m.rowRange((int) ((long) rank * n / size), (int) ((long) (rank + 1) * n / size));
+    }
+
+    /** Rows [rank * n / size, (rank + 1) * n / size) of a CSR matrix: this rank's share of one file. */
+    public static CsrMatrix slice(CsrMatrix m, int rank, int size) {
         int n = m.rows();
         return m.rowRange((int) ((long) rank * n / size), (int) ((long) (rank + 1) * n / size));
     }

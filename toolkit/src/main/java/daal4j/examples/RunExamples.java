@@ -27,6 +27,7 @@ public final class RunExamples {
         all.put("ridge_regression", RidgeRegressionExample::run);
         all.put("naive_bayes", NaiveBayesExample::run);
         all.put("kmeans", KMeansExample::run);
+        all.put("kmeans_csr", KMeansCsrExample::run);
         all.put("qr", QrExample::run);
         all.put("svd", SvdExample::run);
         all.put("pca", PcaExample::run);

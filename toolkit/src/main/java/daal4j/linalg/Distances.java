@@ -207,6 +207,16 @@ public final class Distances {
         } else {
             Arrays.fill(work, 0, b * k, 0.0);
         }
+        nearestFromDots(b, k, cNorms, s);
+    }
+
+    /**
+     * The search of {@link #nearestInBlock} once {@code s.dots} holds -2 x_i.c_l (column-major,
+     * b x k): adds cNorms, then the minimum and the first cluster reaching it per row.
+     */
+    static void nearestFromDots(int b, int k, double[] cNorms, NearestScratch s) {
+        double[] work = s.dots;
+        double[] min = s.min;
         // cluster by cluster over the block's rows: branch-free unit-stride loops the JIT
         // vectorizes; the label is then the first cluster reaching the minimum (lowest on ties)
         double c0 = cNorms[0];

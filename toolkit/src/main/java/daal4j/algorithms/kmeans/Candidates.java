@@ -85,7 +85,7 @@ final class Candidates {
                 int i = local[t][j];
                 out[used] = localKeys[t][j];
                 out[used + 1] = part.offset + i;
-                System.arraycopy(part.x, i * p, out, used + 2, p);
+                part.copyRow(i, out, used + 2);
                 used += stride;
             }
         }

@@ -1,6 +1,7 @@
 package daal4j.algorithms.kmeans;
 
 import daal4j.algorithms.LocalRows;
+import daal4j.data.CsrMatrix;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
 import java.util.Locale;
@@ -25,6 +26,13 @@ import java.util.function.Supplier;
  * mode stops once the objective changes by at most accuracyThreshold (with the default 0 it
  * stops one iteration after convergence and reports fewer iterations); daal4j applies the
  * batch rule everywhere. Centroids and objective agree with both at convergence.
+ *
+ * <p>"lloydCSR" runs the same iterations on CSR rows (a {@link CsrMatrix}): distances are
+ * ||x||^2 - 2 x.c + ||c||^2 with x.c over each row's non-zeros, the cluster sums add the
+ * non-zeros; the centroids are dense. The results equal "defaultDense" on the dense rows.
+ * daal4py's lloydCSR gives the same centroids and assignments, but its objectiveFunction sums
+ * (x_j - c_j)^2 over each row's non-zeros only; daal4j's is the sum of squared distances, as
+ * the dense method's.
  */
 public final class KMeans {
 
@@ -61,11 +69,11 @@ public final class KMeans {
         return this;
     }
 
-    /** The method: "defaultDense" (= "lloydDense"); daal4py's "lloydCSR" needs sparse input, not supported. */
+    /** The method: "defaultDense" (= "lloydDense") on dense data, or "lloydCSR" on a CsrMatrix (or CSR file). */
     public KMeans method(String name) {
-        if (!name.equals("defaultDense") && !name.equals("lloydDense")) {
+        if (!name.equals("defaultDense") && !name.equals("lloydDense") && !name.equals("lloydCSR")) {
             throw new IllegalArgumentException("kmeans method '" + name
-                    + "' is not supported; use \"defaultDense\" (Lloyd on dense data)");
+                    + "' is not supported; use \"defaultDense\" (Lloyd on dense data) or \"lloydCSR\" (on a CsrMatrix)");
         }
         method = name;
         return this;
@@ -137,36 +145,55 @@ public final class KMeans {
     }
 
     /**
-     * Clusters {@code data} (Matrix, double[][], Tablesaw Table or CSV path; this rank's rows
-     * when distributed) starting from {@code inputCentroids} (nClusters x p).
+     * Clusters {@code data} (Matrix, double[][], Tablesaw Table or CSV path; with "lloydCSR" a
+     * CsrMatrix or CSR file; this rank's rows when distributed) starting from {@code
+     * inputCentroids} (nClusters x p, dense).
      */
     public KMeansResult compute(Object data, Object inputCentroids) {
-        return compute(() -> LocalRows.of(data, "data", distributed), inputCentroids);
+        if (Sparse.method(method)) {
+            return computeCsr(() -> Sparse.rows(data, "kmeans", method, "defaultDense"), inputCentroids);
+        }
+        return compute(() -> LocalRows.of(Sparse.dense(data, "kmeans", method, "lloydCSR"), "data", distributed),
+                inputCentroids);
     }
 
-    /** Clusters this rank's file: {@code pattern} with {@code {}} replaced by {@code id}. */
+    /** Clusters this rank's file (CSV, or CSR with "lloydCSR"): {@code pattern} with {@code {}} replaced by {@code id}. */
     public KMeansResult compute(String pattern, int id, Object inputCentroids) {
+        if (Sparse.method(method)) {
+            return computeCsr(() -> Inputs.csr(Inputs.perRank(pattern, id), "data"), inputCentroids);
+        }
         return compute(() -> Inputs.matrix(Inputs.perRank(pattern, id), "data"), inputCentroids);
     }
 
     private KMeansResult compute(Supplier<Matrix> read, Object inputCentroids) {
         Group g = Group.of(distributed);
         Matrix[] start = new Matrix[1];
-        Partition part = Partition.of(g, read, m -> start[0] = checkCentroids(inputCentroids, m), nClusters);
-        if (start[0].cols() != part.p) {
-            // a rank without rows could not check the width itself
-            throw new IllegalArgumentException("inputCentroids have " + start[0].cols() + " columns, the data has " + part.p);
-        }
-        return new Lloyd(g, part, nClusters, bounds, eagerBounds).run(start[0], this);
+        Partition part = Partition.of(g, read, (n, p) -> start[0] = checkCentroids(inputCentroids, n, p), nClusters);
+        return run(g, part, start[0]);
     }
 
-    private Matrix checkCentroids(Object inputCentroids, Matrix data) {
+    private KMeansResult computeCsr(Supplier<CsrMatrix> read, Object inputCentroids) {
+        Group g = Group.of(distributed);
+        Matrix[] start = new Matrix[1];
+        Partition part = Partition.ofCsr(g, read, (n, p) -> start[0] = checkCentroids(inputCentroids, n, p), nClusters);
+        return run(g, part, start[0]);
+    }
+
+    private KMeansResult run(Group g, Partition part, Matrix start) {
+        if (start.cols() != part.p) {
+            // a rank without rows could not check the width itself
+            throw new IllegalArgumentException("inputCentroids have " + start.cols() + " columns, the data has " + part.p);
+        }
+        return new Lloyd(g, part, nClusters, bounds, eagerBounds).run(start, this);
+    }
+
+    private Matrix checkCentroids(Object inputCentroids, int rows, int cols) {
         Matrix c = Inputs.requireFinite(Inputs.matrix(inputCentroids, "inputCentroids"), "inputCentroids");
         if (c.rows() != nClusters) {
             throw new IllegalArgumentException("inputCentroids have " + c.rows() + " rows, nClusters is " + nClusters);
         }
-        if (data.rows() > 0 && c.cols() != data.cols()) {
-            throw new IllegalArgumentException("inputCentroids have " + c.cols() + " columns, the data has " + data.cols());
+        if (rows > 0 && c.cols() != cols) {
+            throw new IllegalArgumentException("inputCentroids have " + c.cols() + " columns, the data has " + cols);
         }
         return c;
     }

@@ -5,7 +5,7 @@ import daal4j.data.Inputs;
 import daal4j.data.Matrix;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * daal4py's {@code kmeans_init}: initial centroids by "defaultDense" (the first nClusters rows
@@ -20,7 +20,8 @@ public final class KMeansInit {
     public static final long DEFAULT_SEED = 777;
 
     private static final List<String> METHODS = List.of("defaultDense", "deterministicDense", "randomDense",
-            "plusPlusDense", "parallelPlusDense");
+            "plusPlusDense", "parallelPlusDense", "defaultCSR", "deterministicCSR", "randomCSR", "plusPlusCSR",
+            "parallelPlusCSR");
 
     private final int nClusters;
     private boolean distributed;
@@ -44,11 +45,13 @@ public final class KMeansInit {
         return this;
     }
 
-    /** defaultDense (= deterministicDense), randomDense, plusPlusDense or parallelPlusDense. */
+    /**
+     * defaultDense (= deterministicDense), randomDense, plusPlusDense or parallelPlusDense; on a
+     * CsrMatrix their CSR twins defaultCSR (= deterministicCSR), randomCSR, plusPlusCSR, parallelPlusCSR.
+     */
     public KMeansInit method(String name) {
         if (!METHODS.contains(name)) {
-            throw new IllegalArgumentException("kmeansInit method '" + name + "' is not supported; use one of "
-                    + METHODS + (name.endsWith("CSR") ? " (CSR needs sparse input, which daal4j does not take)" : ""));
+            throw new IllegalArgumentException("kmeansInit method '" + name + "' is not supported; use one of " + METHODS);
         }
         method = name;
         return this;
@@ -87,25 +90,47 @@ public final class KMeansInit {
         return this;
     }
 
-    /** Initial centroids of {@code data} (Matrix, double[][], Table or CSV path; this rank's rows when distributed). */
+    /**
+     * Initial centroids of {@code data} (Matrix, double[][], Table or CSV path; with a CSR method
+     * a CsrMatrix or CSR file; this rank's rows when distributed).
+     */
     public KMeansInitResult compute(Object data) {
-        return compute(() -> LocalRows.of(data, "data", distributed));
+        if (Sparse.method(method)) {
+            return run(g -> Partition.ofCsr(g, () -> Sparse.rows(data, "kmeansInit", method, denseTwin()),
+                    (n, p) -> { }, nClusters));
+        }
+        return run(g -> Partition.of(g,
+                () -> LocalRows.of(Sparse.dense(data, "kmeansInit", method, csrTwin()), "data", distributed),
+                (n, p) -> { }, nClusters));
     }
 
-    /** Initial centroids of this rank's file: {@code pattern} with {@code {}} replaced by {@code id}. */
+    /** Initial centroids of this rank's file (CSV, or CSR with a CSR method): {@code pattern} with {@code {}} replaced by {@code id}. */
     public KMeansInitResult compute(String pattern, int id) {
-        return compute(() -> Inputs.matrix(Inputs.perRank(pattern, id), "data"));
+        if (Sparse.method(method)) {
+            return run(g -> Partition.ofCsr(g, () -> Inputs.csr(Inputs.perRank(pattern, id), "data"), (n, p) -> { },
+                    nClusters));
+        }
+        return run(g -> Partition.of(g, () -> Inputs.matrix(Inputs.perRank(pattern, id), "data"), (n, p) -> { },
+                nClusters));
     }
 
-    private KMeansInitResult compute(Supplier<Matrix> read) {
-        if (method.equals("parallelPlusDense") && !(oversamplingFactor * nRounds > 1)) {
-            throw new IllegalArgumentException("parallelPlusDense needs oversamplingFactor * nRounds > 1, got "
+    private String denseTwin() {
+        return method.replace("CSR", "Dense");
+    }
+
+    private String csrTwin() {
+        return method.replace("Dense", "CSR");
+    }
+
+    private KMeansInitResult run(Function<Group, Partition> rows) {
+        if (denseTwin().equals("parallelPlusDense") && !(oversamplingFactor * nRounds > 1)) {
+            throw new IllegalArgumentException(method + " needs oversamplingFactor * nRounds > 1, got "
                     + oversamplingFactor + " * " + nRounds);
         }
         Group g = Group.of(distributed);
-        Partition part = Partition.of(g, read, m -> { }, nClusters);
+        Partition part = rows.apply(g);
         Seeding s = new Seeding(g, part, nClusters, seed, nTrials);
-        Matrix c = switch (method) {
+        Matrix c = switch (denseTwin()) {
             case "randomDense" -> s.random();
             case "plusPlusDense" -> s.plusPlus();
             case "parallelPlusDense" -> s.parallelPlus(oversamplingFactor, nRounds);

@@ -86,9 +86,10 @@ final class Lloyd {
      */
     Lloyd(Group g, Partition part, int k, boolean bounded, boolean eager) {
         this.g = g;
-        this.bounded = bounded || eager;
-        this.eager = eager;
-        this.bounding = eager;
+        // the bounds keep dense rows' state: CSR rows take the plain steps (the same labels)
+        this.bounded = (bounded || eager) && !part.sparse();
+        this.eager = eager && !part.sparse();
+        this.bounding = this.eager;
         this.part = part;
         this.k = k;
         this.p = part.p;
@@ -96,7 +97,7 @@ final class Lloyd {
         this.labels = new int[part.n];
         this.scratch = new NearestScratch(block, k);
         this.held = new double[k + k * p];
-        this.bounds = eager ? new Bounds(part, k, block) : null;
+        this.bounds = this.eager ? new Bounds(part, k, block) : null;
     }
 
     /** Runs the iterations from {@code start} (k x p) and evaluates what {@code kmeans} asks for. */
@@ -225,9 +226,14 @@ final class Lloyd {
             dist = new double[part.n];
         }
         int moved = 0;
+        double[] ct = part.prepare(c, k);
         for (int from = 0; from < part.n; from += block) {
-            moved += ClusterMoves.moveToNearest(part.x, p, from, Math.min(part.n, from + block), c, k, cNorms, labels, held,
-                    dist, scratch);
+            int to = Math.min(part.n, from + block);
+            if (ct == null) {
+                moved += ClusterMoves.moveToNearest(part.x, p, from, to, c, k, cNorms, labels, held, dist, scratch);
+            } else {
+                moved += moveToNearestCsr(from, to, ct, cNorms);
+            }
         }
         for (int l = 0; l < k; l++) {
             if (held[l] == 0) {
@@ -236,6 +242,24 @@ final class Lloyd {
             }
         }
         System.arraycopy(held, 0, partial, 0, held.length);
+        return moved;
+    }
+
+    /** {@link ClusterMoves#moveToNearest} (with dist as its least) on CSR rows [from, to): their non-zeros move. */
+    private int moveToNearestCsr(int from, int to, double[] ct, double[] cNorms) {
+        part.nearestInBlock(from, to, null, ct, k, cNorms, scratch);
+        System.arraycopy(scratch.least(), 0, dist, from, to - from);
+        int[] nearest = scratch.labels();
+        int moved = 0;
+        for (int i = from; i < to; i++) {
+            int l = nearest[i - from];
+            int old = labels[i];
+            if (l != old) {
+                moved++;
+                labels[i] = l;
+                part.moveRow(i, old, l, k, held);
+            }
+        }
         return moved;
     }
 
@@ -251,9 +275,10 @@ final class Lloyd {
         double[] cNorms = new double[k];
         Distances.squaredRowNorms(c, p, 0, k, cNorms);
         double goal = 0;
+        double[] ct = part.prepare(c, k);
         for (int from = 0; from < part.n; from += block) {
             int to = Math.min(part.n, from + block);
-            Distances.nearest(part.x, p, from, to, part.norms(), c, k, cNorms, labels, dist, scratch);
+            part.nearest(from, to, c, ct, k, cNorms, labels, dist, scratch);
             if (partial == null) {
                 for (int i = from; i < to; i++) {
                     goal += dist[i];
@@ -262,6 +287,10 @@ final class Lloyd {
                 for (int i = from; i < to; i++) {
                     goal += dist[i];
                     int l = labels[i];
+                    if (part.sparse()) {
+                        part.moveRow(i, -1, l, k, partial); // counts the row, adds its non-zeros
+                        continue;
+                    }
                     partial[l] += 1;
                     int s = k + l * p;
                     int o = i * p;
@@ -281,14 +310,17 @@ final class Lloyd {
      * the labels come from one more bounded step (the same labels as the full search).
      */
     private double finalPass(double[] c, boolean objective) {
+        double[] cNorms = new double[k];
+        Distances.squaredRowNorms(c, p, 0, k, cNorms);
         if (bounding) {
             // the step moves rows between sums that are no longer needed: a copy takes them
             bounds.step(c, labels, held.clone(), false, scratch);
         } else {
-            double[] cNorms = new double[k];
-            Distances.squaredRowNorms(c, p, 0, k, cNorms);
+            double[] ct = part.prepare(c, k);
             for (int from = 0; from < part.n; from += block) {
-                Distances.nearestIndex(part.x, p, from, Math.min(part.n, from + block), c, k, cNorms, labels, scratch);
+                int to = Math.min(part.n, from + block);
+                part.nearestInBlock(from, to, c, ct, k, cNorms, scratch);
+                System.arraycopy(scratch.labels(), 0, labels, from, to - from);
             }
         }
         double sum = 0;
@@ -296,7 +328,7 @@ final class Lloyd {
             double[] d = new double[block];
             for (int from = 0; from < part.n; from += block) {
                 int to = Math.min(part.n, from + block);
-                Distances.squaredDistancesToLabelled(part.x, p, from, to, c, labels, d);
+                part.squaredDistancesToLabelled(from, to, c, cNorms, labels, d);
                 for (int i = 0; i < to - from; i++) {
                     sum += d[i];
                 }

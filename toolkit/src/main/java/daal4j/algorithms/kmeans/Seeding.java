@@ -37,7 +37,13 @@ final class Seeding {
     /** defaultDense: the first k rows of the global data. */
     Matrix first() {
         int mine = (int) Math.max(0, Math.min(part.n, k - part.offset));
-        double[][] heads = g.allgather(() -> Arrays.copyOf(part.x, mine * p));
+        double[][] heads = g.allgather(() -> {
+            double[] h = new double[mine * p];
+            for (int i = 0; i < mine; i++) {
+                part.copyRow(i, h, i * p);
+            }
+            return h;
+        });
         double[] c = new double[k * p];
         int filled = 0;
         for (double[] h : heads) {
@@ -106,9 +112,10 @@ final class Seeding {
         Arrays.fill(winKey, Double.POSITIVE_INFINITY);
         Arrays.fill(winRow, -1);
         double[] e = new double[BLOCK];
+        double cNorm = squaredNorm(c);
         for (int from = 0; from < part.n; from += BLOCK) {
             int to = Math.min(part.n, from + BLOCK);
-            lower(c, d, from, to, e);
+            lower(c, cNorm, d, from, to, e);
             for (int t = 0; t < sequences.length; t++) {
                 race(d, from, to, false, sequences[t], winKey, winRow, t);
             }
@@ -167,7 +174,7 @@ final class Seeding {
                 for (int i = 0; i < part.n; i++) {
                     if (Draws.uniform(seed, Draws.PARALLEL, round, 0, part.offset + i) * potential < l * d[i]) {
                         out = Arrays.copyOf(out, Math.max(2 * out.length, (cnt + 1) * p));
-                        System.arraycopy(part.x, i * p, out, cnt * p, p);
+                        part.copyRow(i, out, cnt * p);
                         cnt++;
                     }
                 }
@@ -219,15 +226,16 @@ final class Seeding {
         Candidates[] picks = racePicks(d, stream, round, trials);
         double[] c = picks[bestTrial(d, picks)].row(0, p);
         double[] e = new double[BLOCK];
+        double cNorm = squaredNorm(c);
         for (int from = 0; from < part.n; from += BLOCK) {
-            lower(c, d, from, Math.min(part.n, from + BLOCK), e);
+            lower(c, cNorm, d, from, Math.min(part.n, from + BLOCK), e);
         }
         return c;
     }
 
-    /** d_i = min(d_i, |x_i - c|^2) for local rows [from, to); e holds at least to - from values. */
-    private void lower(double[] c, double[] d, int from, int to, double[] e) {
-        Distances.squaredDistances(part.x, p, from, to, c, 0, e);
+    /** d_i = min(d_i, |x_i - c|^2) for local rows [from, to); cNorm = |c|^2; e holds at least to - from values. */
+    private void lower(double[] c, double cNorm, double[] d, int from, int to, double[] e) {
+        part.squaredDistances(from, to, c, 0, cNorm, e);
         for (int i = from; i < to; i++) {
             d[i] = Math.min(d[i], e[i - from]);
         }
@@ -284,9 +292,10 @@ final class Seeding {
     private double potentialWith(double[] d, double[] c) {
         double s = 0;
         double[] e = new double[BLOCK];
+        double cNorm = squaredNorm(c);
         for (int from = 0; from < part.n; from += BLOCK) {
             int to = Math.min(part.n, from + BLOCK);
-            Distances.squaredDistances(part.x, p, from, to, c, 0, e);
+            part.squaredDistances(from, to, c, 0, cNorm, e);
             for (int i = from; i < to; i++) {
                 s += Math.min(d[i], e[i - from]);
             }
@@ -362,9 +371,19 @@ final class Seeding {
         Distances.squaredRowNorms(c, p, 0, m, cNorms);
         int block = Math.max(16, Math.min(4096, (1 << 16) / m));
         NearestScratch work = new NearestScratch(block, m);
+        double[] ct = part.prepare(c, m);
         for (int from = 0; from < part.n; from += block) {
-            Distances.nearest(part.x, p, from, Math.min(part.n, from + block), part.norms(), c, m, cNorms, label, dist, work);
+            part.nearest(from, Math.min(part.n, from + block), c, ct, m, cNorms, label, dist, work);
         }
+    }
+
+    /** The squared norm of the first p values of c. */
+    private double squaredNorm(double[] c) {
+        double s = 0;
+        for (int j = 0; j < p; j++) {
+            s += c[j] * c[j];
+        }
+        return s;
     }
 
     private static double sum(double[] v) {

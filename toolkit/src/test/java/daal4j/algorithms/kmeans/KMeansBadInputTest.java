@@ -70,8 +70,8 @@ class KMeansBadInputTest {
         inf[1][0] = Double.POSITIVE_INFINITY;
         e = assertThrows(IllegalArgumentException.class, () -> kmeans(4, 10).compute(X, inf));
         assertTrue(e.getMessage().contains("inputCentroids: Infinity"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> kmeansInit(3).method("plusPlusCSR"));
-        assertThrows(IllegalArgumentException.class, () -> kmeans(3, 3).method("lloydCSR"));
+        assertThrows(IllegalArgumentException.class, () -> kmeansInit(3).method("plusPlusSparse"));
+        assertThrows(IllegalArgumentException.class, () -> kmeans(3, 3).method("lloydSparse"));
         assertThrows(IllegalArgumentException.class, () -> kmeans(3, 3).resultsToEvaluate("computeEverything"));
         assertThrows(IllegalArgumentException.class, () -> kmeansInit(3).method("parallelPlusDense")
                 .oversamplingFactor(0.1).nRounds(5).compute(X));
