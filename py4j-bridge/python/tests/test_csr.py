@@ -51,6 +51,22 @@ def test_covariance(kmeans_csr, method):
     np.testing.assert_allclose(c.correlation, np.corrcoef(a.T), rtol=1e-10, atol=1e-14)
 
 
+def test_kmeans_csr_equals_dense():
+    """k-means from Python on a scipy matrix: each CSR init method and lloydCSR give the dense
+    methods' centroids on the densified matrix (same draws for the same seed)."""
+    x = sp.random(600, 40, density=0.1, format="csr", random_state=3)
+    dense = x.toarray()
+    for method in ("deterministic", "random", "plusPlus", "parallelPlus"):
+        init = d4p.kmeans_init(6, method=method + "CSR", seed=7).compute(x)
+        ref = d4p.kmeans_init(6, method=method + "Dense", seed=7).compute(dense)
+        np.testing.assert_allclose(init.centroids, ref.centroids, rtol=1e-10, atol=1e-12, err_msg=method)
+    r = d4p.kmeans(6, 10, method="lloydCSR", assignFlag=True).compute(x, init.centroids)
+    rd = d4p.kmeans(6, 10, assignFlag=True).compute(dense, init.centroids)
+    np.testing.assert_allclose(r.centroids, rd.centroids, rtol=1e-10, atol=1e-12)
+    np.testing.assert_array_equal(r.assignments, rd.assignments)
+    np.testing.assert_allclose(r.objectiveFunction, rd.objectiveFunction, rtol=1e-10)
+
+
 def test_index_types_and_non_canonical_input():
     a = np.array([[0, 2.5, 0, 1], [0, 0, 0, 0], [3, 0, -1, 0]])
     for dtype in (np.int32, np.int64):
