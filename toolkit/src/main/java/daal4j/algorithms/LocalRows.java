@@ -4,8 +4,8 @@ import daal4j.data.CsrMatrix;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
 import daal4j.spmd.Communicator;
-import java.nio.file.Path;
 import daal4j.spmd.Spmd;
+import java.nio.file.Path;
 
 /**
  * Where an algorithm's input becomes this rank's rows. It lives here, not in data, because
@@ -29,6 +29,7 @@ public final class LocalRows {
         }
         return Inputs.matrix(data, what);
     }
+
     /**
      * This rank's rows for a CSR method: a {@link CsrMatrix} or a CSR file (of {@code cols}
      * columns when {@code cols > 0}, else as wide as its largest column index); dense data is
@@ -44,7 +45,8 @@ public final class LocalRows {
                     + " split across ranks (Inputs.rowsOf); give each rank its own CSR file");
         }
         if (data instanceof String || data instanceof Path) {
-            return CsrMatrix.read(data instanceof String s ? Path.of(s) : (Path) data, cols);
+            return cols > 0 ? CsrMatrix.read(data instanceof String s ? Path.of(s) : (Path) data, cols)
+                    : Inputs.csr(data, what);
         }
         throw new IllegalArgumentException(algorithm + ": method " + method + " takes CSR data (a CsrMatrix or a"
                 + " CSR file), not " + (data == null ? "null" : data.getClass().getSimpleName())

@@ -227,15 +227,15 @@ class KMeansCsrTest {
         Matrix dense = X.toDense();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> kmeansInit(K).method("plusPlusCSR").compute(dense));
-        assertTrue(e.getMessage().contains("use method \"plusPlusDense\""), e.getMessage());
+        assertTrue(e.getMessage().contains("use method plusPlusDense"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> kmeans(K, 5).method("lloydCSR").compute(dense.toArray(),
                 dense.rowRange(0, K)));
-        assertTrue(e.getMessage().contains("'lloydCSR' takes a CsrMatrix") && e.getMessage().contains("\"defaultDense\""),
+        assertTrue(e.getMessage().contains("method lloydCSR takes CSR data") && e.getMessage().contains("use method defaultDense"),
                 e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> kmeans(K, 5).compute(X, dense.rowRange(0, K)));
-        assertTrue(e.getMessage().contains("use method \"lloydCSR\""), e.getMessage());
+        assertTrue(e.getMessage().contains("use method lloydCSR"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> kmeansInit(K).method("randomDense").compute(X));
-        assertTrue(e.getMessage().contains("use method \"randomCSR\""), e.getMessage());
+        assertTrue(e.getMessage().contains("use method randomCSR"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> kmeansInit(8001).method("defaultCSR").compute(X));
         assertTrue(e.getMessage().contains("nClusters = 8001 is larger than the number of rows (8000)"), e.getMessage());
         double[] v = X.valuesView().clone();
