@@ -241,58 +241,26 @@ public final class Parquet {
     }
 
     /** How one physical/logical column type becomes a double. */
-    private abstract static class Kind {
-        abstract double value(ColumnReader r);
+    @FunctionalInterface
+    private interface Kind {
+        double value(ColumnReader r);
     }
 
-    private static final Kind INT32 = new Kind() {
-        @Override
-        double value(ColumnReader r) {
-            return r.getInteger();
-        }
+    private static final Kind INT32 = r -> r.getInteger();
+    private static final Kind UINT32 = r -> Integer.toUnsignedLong(r.getInteger());
+    // beyond 2^53 this rounds, as numpy's astype(float) does
+    private static final Kind INT64 = r -> r.getLong();
+    private static final Kind UINT64 = r -> {
+        long v = r.getLong();
+        // halve keeping the lowest bit as a sticky bit, so the one rounding is correct
+        return v >= 0 ? v : 2.0 * ((v >>> 1) | (v & 1));
     };
-    private static final Kind UINT32 = new Kind() {
-        @Override
-        double value(ColumnReader r) {
-            return Integer.toUnsignedLong(r.getInteger());
-        }
-    };
-    private static final Kind INT64 = new Kind() {
-        @Override
-        double value(ColumnReader r) {
-            // beyond 2^53 this rounds, as numpy's astype(float) does
-            return r.getLong();
-        }
-    };
-    private static final Kind UINT64 = new Kind() {
-        @Override
-        double value(ColumnReader r) {
-            long v = r.getLong();
-            // halve keeping the lowest bit as a sticky bit, so the one rounding is correct
-            return v >= 0 ? v : 2.0 * ((v >>> 1) | (v & 1));
-        }
-    };
-    private static final Kind FLOAT = new Kind() {
-        @Override
-        double value(ColumnReader r) {
-            return r.getFloat();
-        }
-    };
-    private static final Kind DOUBLE = new Kind() {
-        @Override
-        double value(ColumnReader r) {
-            return r.getDouble();
-        }
-    };
-    private static final Kind BOOLEAN = new Kind() {
-        @Override
-        double value(ColumnReader r) {
-            return r.getBoolean() ? 1 : 0;
-        }
-    };
+    private static final Kind FLOAT = r -> r.getFloat();
+    private static final Kind DOUBLE = r -> r.getDouble();
+    private static final Kind BOOLEAN = r -> r.getBoolean() ? 1 : 0;
 
     /** A decimal stored as a scaled INT32/INT64: correctly rounded unscaled x 10^-scale. */
-    private static final class Decimal extends Kind {
+    private static final class Decimal implements Kind {
         private final int scale;
         private final boolean int32;
 
@@ -302,7 +270,7 @@ public final class Parquet {
         }
 
         @Override
-        double value(ColumnReader r) {
+        public double value(ColumnReader r) {
             return BigDecimal.valueOf(int32 ? r.getInteger() : r.getLong(), scale).doubleValue();
         }
     }

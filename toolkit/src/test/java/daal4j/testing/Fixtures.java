@@ -1,8 +1,19 @@
 package daal4j.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import daal4j.data.Csv;
 import daal4j.data.Matrix;
+import daal4j.spmd.Spmd;
+import daal4j.spmd.SpmdException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
 
 /** Reference values written by the Python scripts under toolkit/src/test/python. */
 public final class Fixtures {
@@ -42,6 +53,58 @@ public final class Fixtures {
                 throw new AssertionError(where + " " + e[0] + "[" + i + "]: " + y + " vs " + x);
             }
         }
+    }
+
+    /** The "name=values" lines of an mpirun test main by name; the values of a repeated name are joined with spaces. */
+    public static Map<String, String> namedValues(List<String> lines) {
+        Map<String, String> m = new HashMap<>();
+        for (String l : lines) {
+            int eq = l.indexOf('=');
+            if (eq > 0) {
+                m.merge(l.substring(0, eq), l.substring(eq + 1), (a, b) -> a + " " + b);
+            }
+        }
+        return m;
+    }
+
+    /** Asserts two space-separated lists of numbers agree to 1e-10 * max(1, |expected|). */
+    public static void assertValuesClose(String expected, String actual, String what) {
+        String[] e = expected.split(" ");
+        String[] a = actual.split(" ");
+        assertEquals(e.length, a.length, what);
+        for (int i = 0; i < e.length; i++) {
+            double x = Double.parseDouble(e[i]);
+            assertEquals(x, Double.parseDouble(a[i]), 1e-10 * Math.max(1, Math.abs(x)), what + " [" + i + "]");
+        }
+    }
+
+    /**
+     * Runs {@code body} on {@code ranks} local ranks and asserts every rank fails with the same
+     * message containing each of {@code words}; returns each rank's exception.
+     */
+    public static List<RuntimeException> failsOnEveryRank(int ranks, Callable<Object> body, String... words) {
+        List<Object> outcomes = Spmd.local(ranks).timeout(Duration.ofSeconds(20)).call(() -> {
+            try {
+                body.call();
+                return "no error";
+            } catch (SpmdException | IllegalArgumentException e) {
+                return e;
+            }
+        });
+        List<RuntimeException> errors = new ArrayList<>();
+        String first = null;
+        for (int r = 0; r < ranks; r++) {
+            Object o = outcomes.get(r);
+            assertTrue(o instanceof RuntimeException, "rank " + r + ": " + o);
+            String msg = ((RuntimeException) o).getMessage();
+            for (String w : words) {
+                assertTrue(msg.contains(w), "rank " + r + ": '" + msg + "' should name '" + w + "'");
+            }
+            first = first == null ? msg : first;
+            assertEquals(first, msg, "the same error on every rank");
+            errors.add((RuntimeException) o);
+        }
+        return errors;
     }
 
     private static String abbreviate(String s) {

@@ -3,16 +3,12 @@ package daal4j.algorithms.kmeans;
 import static daal4j.Daal4j.kmeans;
 import static daal4j.Daal4j.kmeansInit;
 import static daal4j.Daal4j.myProcid;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import daal4j.data.Matrix;
-import daal4j.spmd.Spmd;
 import daal4j.testing.Fixtures;
 import daal4j.spmd.SpmdException;
-import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
@@ -24,27 +20,10 @@ class KMeansBadInputTest {
 
     /** Runs body on 3 local ranks; every rank must fail with a message containing each of {@code words}. */
     private static void failsOnEveryRank(Callable<Object> body, String... words) {
-        List<Object> outcomes = Spmd.local(3).timeout(Duration.ofSeconds(20)).call(() -> {
-            try {
-                body.call();
-                return "no error";
-            } catch (SpmdException | IllegalArgumentException e) {
-                return e;
+        for (RuntimeException e : Fixtures.failsOnEveryRank(3, body, words)) {
+            if (e instanceof SpmdException se) {
+                assertTrue(se.isBadInput(), se.getMessage());
             }
-        });
-        String first = null;
-        for (int r = 0; r < 3; r++) {
-            Object o = outcomes.get(r);
-            assertTrue(o instanceof RuntimeException, "rank " + r + ": " + o);
-            String msg = ((RuntimeException) o).getMessage();
-            for (String w : words) {
-                assertTrue(msg.contains(w), "rank " + r + ": '" + msg + "' should name '" + w + "'");
-            }
-            if (o instanceof SpmdException se) {
-                assertTrue(se.isBadInput(), msg);
-            }
-            first = first == null ? msg : first;
-            assertEquals(first, msg, "the same error on every rank");
         }
     }
 

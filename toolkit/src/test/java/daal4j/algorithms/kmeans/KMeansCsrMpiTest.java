@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import daal4j.data.CsrMatrix;
 import daal4j.data.Csv;
 import daal4j.data.Matrix;
+import daal4j.testing.Fixtures;
 import daal4j.testing.MpiRun;
 import daal4j.testing.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,29 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The CSR k-means scenarios of {@link KMeansCsrMpiMain} on 2 real Open MPI ranks give the batch results and daal4py's. */
 class KMeansCsrMpiTest {
-
-    /** Values by name; the values of a repeated name are joined with spaces. */
-    private static Map<String, String> parse(List<String> lines) {
-        Map<String, String> m = new HashMap<>();
-        for (String l : lines) {
-            int eq = l.indexOf('=');
-            if (eq > 0) {
-                String name = l.substring(0, eq);
-                m.merge(name, l.substring(eq + 1), (a, b) -> a + " " + b);
-            }
-        }
-        return m;
-    }
-
-    private static void assertValuesClose(String expected, String actual, String what) {
-        String[] e = expected.split(" ");
-        String[] a = actual.split(" ");
-        assertEquals(e.length, a.length, what);
-        for (int i = 0; i < e.length; i++) {
-            double x = Double.parseDouble(e[i]);
-            assertEquals(x, Double.parseDouble(a[i]), 1e-10 * Math.max(1, Math.abs(x)), what + " [" + i + "]");
-        }
-    }
 
     @TempDir
     Path dir;
@@ -51,15 +28,15 @@ class KMeansCsrMpiTest {
         int n = 2;
         MpiRun.Result job = MpiRun.ranks(n).run(KMeansCsrMpiMain.class, dir.toString()).assertSucceeded();
         CsrMatrix all = CsrMatrix.read(TestData.example("distributed/kmeans_csr.csv"));
-        Map<String, String> batch = parse(KMeansCsrMpiMain.lines(all, false));
+        Map<String, String> batch = Fixtures.namedValues(KMeansCsrMpiMain.lines(all, false));
         for (String method : List.of("defaultCSR", "plusPlusCSR", "parallelPlusCSR")) {
             StringBuilder labels = new StringBuilder();
             for (int r = 0; r < n; r++) {
-                Map<String, String> rank = parse(Files.readAllLines(dir.resolve("rank" + r + ".txt")));
+                Map<String, String> rank = Fixtures.namedValues(Files.readAllLines(dir.resolve("rank" + r + ".txt")));
                 String what = method + ", rank " + r + " of " + n;
-                assertValuesClose(batch.get(method + ".init"), rank.get(method + ".init"), what + " init\n" + job);
-                assertValuesClose(batch.get(method + ".centroids"), rank.get(method + ".centroids"), what + " centroids");
-                assertValuesClose(batch.get(method + ".objective"), rank.get(method + ".objective"), what + " objective");
+                Fixtures.assertValuesClose(batch.get(method + ".init"), rank.get(method + ".init"), what + " init\n" + job);
+                Fixtures.assertValuesClose(batch.get(method + ".centroids"), rank.get(method + ".centroids"), what + " centroids");
+                Fixtures.assertValuesClose(batch.get(method + ".objective"), rank.get(method + ".objective"), what + " objective");
                 assertEquals(batch.get(method + ".nIterations"), rank.get(method + ".nIterations"), what);
                 labels.append(rank.get(method + ".assignments"));
                 if (method.equals("defaultCSR")) {
@@ -68,7 +45,7 @@ class KMeansCsrMpiTest {
                     for (double v : golden.rowMajorView()) {
                         g.append(g.length() == 0 ? "" : " ").append(v);
                     }
-                    assertValuesClose(g.toString(), rank.get(method + ".centroids"), what + ": daal4py's centroids");
+                    Fixtures.assertValuesClose(g.toString(), rank.get(method + ".centroids"), what + ": daal4py's centroids");
                 }
                 String msg = rank.get("badWidth");
                 assertTrue(msg.contains("rank " + (n - 1)) && msg.contains("feature counts differ"), what + ": " + msg);

@@ -12,13 +12,10 @@ import daal4j.data.CsrMatrix;
 import daal4j.data.Csv;
 import daal4j.data.Matrix;
 import daal4j.spmd.Spmd;
-import daal4j.spmd.SpmdException;
 import daal4j.testing.Fixtures;
 import daal4j.testing.TestData;
-import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -199,29 +196,6 @@ class KMeansCsrTest {
         }
     }
 
-    /** Runs body on 3 local ranks; every rank must fail with the same message containing each of {@code words}. */
-    private static void failsOnEveryRank(Callable<Object> body, String... words) {
-        List<Object> outcomes = Spmd.local(3).timeout(Duration.ofSeconds(20)).call(() -> {
-            try {
-                body.call();
-                return "no error";
-            } catch (SpmdException | IllegalArgumentException e) {
-                return e;
-            }
-        });
-        String first = null;
-        for (int r = 0; r < 3; r++) {
-            Object o = outcomes.get(r);
-            assertTrue(o instanceof RuntimeException, "rank " + r + ": " + o);
-            String msg = ((RuntimeException) o).getMessage();
-            for (String w : words) {
-                assertTrue(msg.contains(w), "rank " + r + ": '" + msg + "' should name '" + w + "'");
-            }
-            first = first == null ? msg : first;
-            assertEquals(first, msg, "the same error on every rank");
-        }
-    }
-
     @Test
     void badInput() {
         Matrix dense = X.toDense();
@@ -244,11 +218,11 @@ class KMeansCsrTest {
         e = assertThrows(IllegalArgumentException.class, () -> kmeansInit(K).method("defaultCSR").compute(nan));
         assertTrue(e.getMessage().contains("NaN at row 0"), e.getMessage());
 
-        failsOnEveryRank(() -> kmeansInit(K).method("plusPlusCSR").distributed(true)
+        Fixtures.failsOnEveryRank(3, () -> kmeansInit(K).method("plusPlusCSR").distributed(true)
                 .compute(myProcid() == 1 ? part(X, 1, 3).toDense() : part(X, myProcid(), 3)), "rank 1", "plusPlusDense");
-        failsOnEveryRank(() -> kmeansInit(9000).method("randomCSR").distributed(true).compute(part(X, myProcid(), 3)),
+        Fixtures.failsOnEveryRank(3, () -> kmeansInit(9000).method("randomCSR").distributed(true).compute(part(X, myProcid(), 3)),
                 "nClusters = 9000 is larger than the number of rows (8000 over all 3 ranks)");
-        failsOnEveryRank(() -> {
+        Fixtures.failsOnEveryRank(3, () -> {
             CsrMatrix mine = part(X, myProcid(), 3);
             if (myProcid() == 2) {
                 mine = CsrMatrix.of(mine.rows(), 25, mine.rowOffsetsView(), mine.columnIndicesView(), mine.valuesView());
@@ -256,7 +230,7 @@ class KMeansCsrTest {
             return kmeansInit(K).method("defaultCSR").distributed(true).compute(mine);
         }, "feature counts differ between ranks", "rank 2 has 25");
         Matrix init = X.rowRange(0, K).toDense();
-        failsOnEveryRank(() -> {
+        Fixtures.failsOnEveryRank(3, () -> {
             CsrMatrix mine = part(X, myProcid(), 3);
             if (myProcid() == 2) {
                 mine = CsrMatrix.of(mine.rows(), 25, mine.rowOffsetsView(), mine.columnIndicesView(), mine.valuesView());

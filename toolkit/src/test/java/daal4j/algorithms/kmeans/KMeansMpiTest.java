@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import daal4j.examples.RunExamples;
+import daal4j.testing.Fixtures;
 import daal4j.testing.MpiRun;
 import daal4j.testing.TestData;
 import java.io.ByteArrayOutputStream;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,29 +24,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The k-means scenarios of {@link KMeansMpiMain} on real Open MPI ranks give the batch results. */
 class KMeansMpiTest {
-
-    /** Values by name; the values of a repeated name are joined with spaces. */
-    private static Map<String, String> parse(List<String> lines) {
-        Map<String, String> m = new HashMap<>();
-        for (String l : lines) {
-            int eq = l.indexOf('=');
-            if (eq > 0) {
-                String name = l.substring(0, eq);
-                m.merge(name, l.substring(eq + 1), (a, b) -> a + " " + b);
-            }
-        }
-        return m;
-    }
-
-    private static void assertValuesClose(String expected, String actual, String what) {
-        String[] e = expected.split(" ");
-        String[] a = actual.split(" ");
-        assertEquals(e.length, a.length, what);
-        for (int i = 0; i < e.length; i++) {
-            double x = Double.parseDouble(e[i]);
-            assertEquals(x, Double.parseDouble(a[i]), 1e-10 * Math.max(1, Math.abs(x)), what + " [" + i + "]");
-        }
-    }
 
     @TempDir
     Path dir;
@@ -59,22 +36,22 @@ class KMeansMpiTest {
         for (int r = 0; r < n; r++) {
             byRank.add(Files.readAllLines(dir.resolve("rank" + r + ".txt")));
         }
-        Map<String, String> batch = parse(KMeansMpiMain.lines(KMeansData.dense(), false));
+        Map<String, String> batch = Fixtures.namedValues(KMeansMpiMain.lines(KMeansData.dense(), false));
         for (String method : List.of("defaultDense", "plusPlusDense", "parallelPlusDense")) {
             StringBuilder labels = new StringBuilder();
             for (int r = 0; r < n; r++) {
-                Map<String, String> rank = parse(byRank.get(r));
+                Map<String, String> rank = Fixtures.namedValues(byRank.get(r));
                 String what = method + ", rank " + r + " of " + n;
-                assertValuesClose(batch.get(method + ".init"), rank.get(method + ".init"), what + " init\n" + job);
-                assertValuesClose(batch.get(method + ".centroids"), rank.get(method + ".centroids"), what + " centroids");
-                assertValuesClose(batch.get(method + ".objective"), rank.get(method + ".objective"), what + " objective");
+                Fixtures.assertValuesClose(batch.get(method + ".init"), rank.get(method + ".init"), what + " init\n" + job);
+                Fixtures.assertValuesClose(batch.get(method + ".centroids"), rank.get(method + ".centroids"), what + " centroids");
+                Fixtures.assertValuesClose(batch.get(method + ".objective"), rank.get(method + ".objective"), what + " objective");
                 assertEquals(batch.get(method + ".nIterations"), rank.get(method + ".nIterations"), what);
                 labels.append(rank.get(method + ".assignments"));
             }
             assertEquals(batch.get(method + ".assignments"), labels.toString(), method + ": assignments of all ranks");
         }
         for (int r = 0; r < n; r++) {
-            String msg = parse(byRank.get(r)).get("badWidth");
+            String msg = Fixtures.namedValues(byRank.get(r)).get("badWidth");
             assertTrue(msg.contains("rank " + (n - 1)) && msg.contains("inputCentroids have 3 columns, the data has 20"),
                     "rank " + r + ": " + msg);
         }
