@@ -31,8 +31,9 @@ from daal4py_spmd import rows_of  # noqa: E402  (a rank's share of a data file, 
 REPO = suite.REPO
 BRIDGE_PYTHON = REPO / "py4j-bridge" / "python"
 RUNS = suite.DATA / "python-runs.json"
-SETTLE_SECONDS = 1.0  # untimed runs after the warm-up while the JIT settles, as the suite's Java side does
-SETTLE_RUNS = 5
+# untimed runs after the warm-up while the JIT settles (as the suite's Java side does): a count, not a
+# time, so that every rank runs as many collective computes
+SETTLE_RUNS = 2
 
 
 # ---------------------------------------------------------------- the user's functions
@@ -179,14 +180,11 @@ def worker(a):
 
 
 def timed(f, reps):
-    """Warm-up (and its time), about a second of untimed runs, then the median of reps runs."""
+    """Warm-up (and its time), SETTLE_RUNS untimed runs, then the median of reps runs."""
     t = time.perf_counter()
     f()
     warm = time.perf_counter() - t
-    settle_end = time.perf_counter() + SETTLE_SECONDS
     for _ in range(SETTLE_RUNS):
-        if time.perf_counter() > settle_end:
-            break
         f()
     ts = []
     for _ in range(reps):
@@ -212,7 +210,9 @@ def run_worker(module, name, a, ranks, venv):
     else:
         env.update(OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1")
         cmd = ["mpirun", "--oversubscribe", "-n", str(ranks), "-x", "OPENBLAS_NUM_THREADS", sys.executable] + script
-    out = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=900)
+    t = time.perf_counter()
+    out = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=240)
+    print("  %s %s on %d rank(s): %.0f s in all" % (module, name, ranks, time.perf_counter() - t), file=sys.stderr)
     lines = [l for l in out.stdout.splitlines() if l.startswith("{")]
     if out.returncode != 0 or not lines:
         raise RuntimeError("%s %s on %d rank(s): %s" % (module, name, ranks,
@@ -264,7 +264,7 @@ def report(a):
              "from Python around the whole function (results as numpy). Batch: daal4py `daalinit(1)`, daal4j one "
              "BLAS thread; 2 ranks: daal4j under Open MPI's `mpirun -n 2`, daal4py SPMD under Intel MPI's "
              "`mpiexec -n 2` (rank 0's time). Time: median over rounds of each run's median over reps, after a "
-             "warm-up and about a second of untimed runs. Java-only: the same function on daal4j's Java objects "
+             "warm-up and two untimed runs. Java-only: the same function on daal4j's Java objects "
              "in the same process, inputs already in the JVM and results left there (a Py4J call per compute and "
              "per field read); bridge overhead = daal4j / Java-only - 1. Ratio = daal4j / daal4py (at most 1: "
              "daal4j at or ahead).", "",
