@@ -29,7 +29,8 @@ import suite  # noqa: E402  (the workloads' shapes, their data files, the Intel 
 from daal4py_spmd import rows_of  # noqa: E402  (a rank's share of a data file, as daal4j's ranks take it)
 
 REPO = suite.REPO
-BRIDGE_PYTHON = REPO / "py4j-bridge" / "python"
+# the daal4j package to import: this tree's, or (DAAL4J_BENCH_BRIDGE, set by --before) another build's
+BRIDGE_PYTHON = Path(os.environ.get("DAAL4J_BENCH_BRIDGE", REPO / "py4j-bridge" / "python"))
 RUNS = suite.DATA / "python-runs.json"
 # untimed runs after the warm-up while the JIT settles (as the suite's Java side does): a count, not a
 # time, so that every rank runs as many collective computes
@@ -196,11 +197,15 @@ def timed(f, reps):
 
 # ---------------------------------------------------------------- the driver
 
-def run_worker(module, name, a, ranks, venv):
-    """One worker process: batch (1 rank) or 2 ranks under mpiexec (daal4py) or mpirun (daal4j)."""
+def run_worker(setup, name, a, ranks, venv):
+    """One worker process: batch (1 rank) or 2 ranks under mpiexec (daal4py) or mpirun (daal4j);
+    setup "daal4j before" is daal4j from the build of --before."""
+    module = setup.split()[0]
     script = [str(Path(__file__).resolve()), "--worker", module, "--algorithm", name, "--ranks", str(ranks), "--reps", str(a.reps),
               "--scale", str(a.scale)]
     env = dict(os.environ, OPENBLAS_NUM_THREADS="1")
+    if setup == "daal4j before":
+        env["DAAL4J_BENCH_BRIDGE"] = a.before
     if ranks == 1:
         cmd = [sys.executable] + script
     elif module == "daal4py":
@@ -212,10 +217,10 @@ def run_worker(module, name, a, ranks, venv):
         cmd = ["mpirun", "--oversubscribe", "-n", str(ranks), "-x", "OPENBLAS_NUM_THREADS", sys.executable] + script
     t = time.perf_counter()
     out = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=240)
-    print("  %s %s on %d rank(s): %.0f s in all" % (module, name, ranks, time.perf_counter() - t), file=sys.stderr)
+    print("  %s %s on %d rank(s): %.0f s in all" % (setup, name, ranks, time.perf_counter() - t), file=sys.stderr)
     lines = [l for l in out.stdout.splitlines() if l.startswith("{")]
     if out.returncode != 0 or not lines:
-        raise RuntimeError("%s %s on %d rank(s): %s" % (module, name, ranks,
+        raise RuntimeError("%s %s on %d rank(s): %s" % (setup, name, ranks,
                                                         (out.stderr.strip().splitlines() or ["no output"])[-1]))
     return json.loads(lines[-1])
 
@@ -226,9 +231,10 @@ def drive(a):
     runs = json.loads(RUNS.read_text()) if RUNS.exists() else {}
     when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     for name in chosen:
-        setups = [("daal4py", 1), ("daal4j", 1)]
+        modules = ["daal4py", "daal4j"] + (["daal4j before"] if a.before else [])
+        setups = [(m, 1) for m in modules]
         if a.spmd and venv is not None and shutil.which("mpirun"):
-            setups += [("daal4py", 2), ("daal4j", 2)]
+            setups += [(m, 2) for m in modules]
         got = {s: [] for s in setups}
         for _ in range(a.rounds):  # alternating, so both see the same machine
             for module, ranks in setups:
@@ -243,6 +249,13 @@ def drive(a):
                    "daal4py_startup_s": statistics.median(r["startup_s"] for r in py),
                    "daal4j_warmup_s": statistics.median(r["warmup_s"] for r in j),
                    "rounds": a.rounds, "reps": a.reps, "scale": a.scale}
+            if a.before:
+                b = got[("daal4j before", ranks)]
+                row["before_s"] = statistics.median(r["median_s"] for r in b)
+                row["before_java_s"] = statistics.median(r["java_median_s"] for r in b)
+                print("%-18s %d rank(s): daal4j before %.3f s (Java-only %.3f s), after %.3f s (%.3f s): x%.2f"
+                      % (name, ranks, row["before_s"], row["before_java_s"], row["daal4j_s"], row["java_s"],
+                         row["daal4j_s"] / row["before_s"]), flush=True)
             if name == "kmeans":
                 row["iterations"] = {"daal4py": py[0]["iterations"], "daal4j": j[0]["iterations"]}
             runs["%s/%d" % (name, ranks)] = row
@@ -309,6 +322,7 @@ def main():
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--scale", type=float, default=1.0)
     ap.add_argument("--no-spmd", dest="spmd", action="store_false")
+    ap.add_argument("--before", help="py4j-bridge/python of another build, timed alternately as 'daal4j before'")
     ap.add_argument("--prepare", action="store_true", help="write the data files and the Intel MPI venv only")
     ap.add_argument("--report", action="store_true", help="write BENCHMARKS.md's section from the runs kept")
     ap.add_argument("--worker", choices=["daal4py", "daal4j"], help=argparse.SUPPRESS)
