@@ -34,7 +34,7 @@ BRIDGE_PYTHON = Path(os.environ.get("DAAL4J_BENCH_BRIDGE", REPO / "py4j-bridge" 
 RUNS = suite.DATA / "python-runs.json"
 # untimed runs after the warm-up while the JIT settles (as the suite's Java side does): a count, not a
 # time, so that every rank runs as many collective computes
-SETTLE_RUNS = 2
+SETTLE_RUNS = 5
 
 
 # ---------------------------------------------------------------- the user's functions
@@ -277,7 +277,7 @@ def report(a):
              "from Python around the whole function (results as numpy). Batch: daal4py `daalinit(1)`, daal4j one "
              "BLAS thread; 2 ranks: daal4j under Open MPI's `mpirun -n 2`, daal4py SPMD under Intel MPI's "
              "`mpiexec -n 2` (rank 0's time). Time: median over rounds of each run's median over reps, after a "
-             "warm-up and two untimed runs. Java-only: the same function on daal4j's Java objects "
+             "warm-up and five untimed runs. Java-only: the same function on daal4j's Java objects "
              "in the same process, inputs already in the JVM and results left there (a Py4J call per compute and "
              "per field read); bridge overhead = daal4j / Java-only - 1. Ratio = daal4j / daal4py (at most 1: "
              "daal4j at or ahead).", "",
