@@ -203,7 +203,9 @@ def run_worker(setup, name, a, ranks, venv):
     module = setup.split()[0]
     script = [str(Path(__file__).resolve()), "--worker", module, "--algorithm", name, "--ranks", str(ranks), "--reps", str(a.reps),
               "--scale", str(a.scale)]
-    env = dict(os.environ, OPENBLAS_NUM_THREADS="1")
+    # the JVM's default heap (a quarter of the memory) is too small for SVD's input, its U and the
+    # Java-only copies at once; the suite gives its JVMs 16 GB
+    env = dict(os.environ, OPENBLAS_NUM_THREADS="1", DAAL4J_JAVA_OPTS=os.environ.get("DAAL4J_JAVA_OPTS", "-Xmx12g"))
     if setup == "daal4j before":
         env["DAAL4J_BENCH_BRIDGE"] = a.before
     if ranks == 1:
