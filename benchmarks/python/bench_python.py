@@ -302,12 +302,23 @@ def report(a):
                 ratio, r["java_s"], 100 * (r["daal4j_s"] / r["java_s"] - 1), "yes" if ok else "no", r["when"],
                 r["load"]))
             starts.append((name, ranks, r))
-    lines += ["", "Start-up, not in the times above (median per run): `daalinit()` with the JVM's start (daal4j) "
-              "against daal4py's `daalinit`, and daal4j's first (warm-up) call.", "",
-              "| algorithm | ranks | daal4j start s | daal4py start s | daal4j warm-up call s |", "|---|---|---|---|---|"]
+    lines += ["", "Start-up, not in the times above (median per run): `import` and `daalinit()`, with the JVM's "
+              "start (and Open MPI's under mpirun) for daal4j, and daal4j's first (warm-up) call of the function.", "",
+              "| algorithm | ranks | daal4j import + daalinit s | daal4py import + daalinit s | daal4j warm-up call s |",
+              "|---|---|---|---|---|"]
     for name, ranks, r in starts:
         lines.append("| %s | %d | %.2f | %.2f | %.3f |" % (name, ranks, r["daal4j_startup_s"], r["daal4py_startup_s"],
                                                            r["daal4j_warmup_s"]))
+    ab = [(name, ranks, r) for name, ranks, r in starts if "before_s" in r]
+    if ab:
+        lines += ["", "The bridge before and after a change (`--before DIR`: another build's py4j-bridge/python, "
+                  "timed alternately in the same run):", "",
+                  "| algorithm | ranks | daal4j before s | after s | after / before | Java-only before / after s |",
+                  "|---|---|---|---|---|---|"]
+        for name, ranks, r in ab:
+            lines.append("| %s | %d | %.3f | %.3f | %.2f | %.3f / %.3f |" % (
+                name, ranks, r["before_s"], r["daal4j_s"], r["daal4j_s"] / r["before_s"], r["before_java_s"],
+                r["java_s"]))
     lines += ["", "At or ahead of daal4py: %s. Behind: %s." % (", ".join(met) or "none", ", ".join(behind) or "none")]
     table = "\n".join(lines) + "\n"
     md = REPO / "BENCHMARKS.md"
