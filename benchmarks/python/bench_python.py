@@ -319,7 +319,7 @@ def report(a):
             lines.append("| %s | %d | %.3f | %.3f | %.2f | %.3f / %.3f |" % (
                 name, ranks, r["before_s"], r["daal4j_s"], r["daal4j_s"] / r["before_s"], r["before_java_s"],
                 r["java_s"]))
-    lines += ["", "At or ahead of daal4py: %s. Behind: %s." % (", ".join(met) or "none", ", ".join(behind) or "none")]
+    lines += ["", "At or ahead of daal4py (ranks in brackets): %s. Behind: %s." % (", ".join(met) or "none", ", ".join(behind) or "none")]
     table = "\n".join(lines) + "\n"
     md = REPO / "BENCHMARKS.md"
     text = md.read_text()
