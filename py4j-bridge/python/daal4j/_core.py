@@ -223,6 +223,9 @@ def _decode(name, line_fields, java_owner, in_result):
     return out
 
 
+_ENTRY = "\x1f"  # between a map field's name and an entry's key in Bridge.export's lines
+
+
 def _fields(java, in_result):
     """Every field of a Java result or model, by name, converted."""
     s = session()
@@ -232,8 +235,13 @@ def _fields(java, in_result):
         # export() writes the arrays; read them all before any other call reuses the shared file
         text = s.export(java)
         for parts in (l.split("\t") for l in text.split("\n") if l):
-            if parts[1] in ("O", "Y"):
+            if _ENTRY in parts[0]:  # an entry of the map field above it (Exports.export)
+                field, key = parts[0].split(_ENTRY, 1)
+                values[field][key] = _decode("", parts[1:], java, False)
+            elif parts[1:] == ["Y"] or parts[1] == "O":
                 deferred.append(parts)
+            elif parts[1] == "Y":  # a map whose entries follow
+                values[parts[0]] = {}
             else:
                 values[parts[0]] = _decode(parts[0], parts[1:], java, in_result)
     for parts in deferred:

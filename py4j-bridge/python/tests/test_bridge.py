@@ -220,3 +220,26 @@ def test_an_unknown_transfer_is_an_error(monkeypatch):
     monkeypatch.setenv("DAAL4J_TRANSFER", "carrier-pigeon")
     with pytest.raises(ValueError, match="DAAL4J_TRANSFER must be 'direct' or 'shared'"):
         s.direct()
+
+
+def test_a_result_with_a_map_field_crosses_in_one_export(monkeypatch):
+    from py4j import java_gateway
+    x = np.random.default_rng(3).standard_normal((500, 4)) * [1.0, 2.0, 3.0, 4.0] + 7.0
+    d4p.pca(method="svdDense").compute(x)  # parameter names and the path, asked once per algorithm
+    commands = []
+    real = java_gateway.GatewayConnection.send_command
+    monkeypatch.setattr(java_gateway.GatewayConnection, "send_command",
+                        lambda self, command: commands.append(command.split("\n")[:3]) or real(self, command))
+    for results in ("mean|variance|eigenvalue", "mean"):
+        commands.clear()
+        r = d4p.pca(method="svdDense", resultsToCompute=results).compute(x)
+        # the dict's entries come with the export: no call on a Java map (keySet, get …), none for the field
+        calls = [c for c in commands if c[0] == "c"]
+        assert all(c[1] == "t" for c in calls) and "attribute" not in [c[2] for c in calls], commands
+        assert len(calls) <= 7, commands  # factory, two setters, input, its list, compute, export
+        assert list(r.dataForTransform) == ["mean", "variance", "eigenvalue"]
+        np.testing.assert_allclose(r.dataForTransform["mean"], x.mean(axis=0, keepdims=True), rtol=1e-13)
+    assert r.dataForTransform["variance"] is None and r.dataForTransform["eigenvalue"] is None
+    full = d4p.pca(method="svdDense", resultsToCompute="mean|variance|eigenvalue").compute(x)
+    np.testing.assert_allclose(full.dataForTransform["variance"], x.var(axis=0, ddof=1, keepdims=True), rtol=1e-12)
+    np.testing.assert_array_equal(full.dataForTransform["eigenvalue"], full.eigenvalues)

@@ -82,6 +82,34 @@ def test_naive_bayes_and_int_fortran_inputs(monkeypatch):
 
 
 @pytest.mark.usefixtures("transfer")
+def test_predictions_compute_on_chunks_and_match_the_plain_path_and_numpy(monkeypatch, x):
+    taken = []
+    real = _gateway.Session.compute_incoming
+    monkeypatch.setattr(_gateway.Session, "compute_incoming",
+                        lambda self, *a: taken.append(a[0].getClass().getSimpleName()) or real(self, *a))
+    y = x[:, :2] @ [[0.5, -1.0], [2.0, 0.25]] + 3.0
+    for train, predict in ((d4p.linear_regression_training, d4p.linear_regression_prediction),
+                           (d4p.ridge_regression_training, d4p.ridge_regression_prediction)):
+        model = train(interceptFlag=True).compute(x, y).model
+        plain, inc = both(monkeypatch, lambda: predict().compute(x, model))
+        assert_same(plain, inc, ["prediction"], rtol=1e-14)  # each row's prediction is the same computation
+        beta = model.Beta
+        np.testing.assert_allclose(inc.prediction, x @ beta[:, 1:].T + beta[:, 0], rtol=1e-10, atol=1e-8)
+    rng = np.random.default_rng(8)
+    labels = rng.integers(0, 3, ROWS)
+    counts = rng.poisson(np.array([[1.0, 4.0, 2.0], [3.0, 1.0, 1.0], [2.0, 2.0, 5.0]])[labels])
+    model = d4p.multinomial_naive_bayes_training(3).compute(counts, labels).model
+    plain, inc = both(monkeypatch, lambda: d4p.multinomial_naive_bayes_prediction(
+        3, resultsToEvaluate="computeClassLabels|computeClassLogProbabilities").compute(counts, model))
+    assert_same(plain, inc, ["prediction", "logProbabilities"], rtol=1e-14)
+    np.testing.assert_array_equal(inc.prediction[:, 0],
+                                  np.argmax(counts @ model.LogTheta.T + model.LogP.T, axis=1))
+    assert [t for t in taken if "Prediction" in t] == [
+        "LinearRegressionPrediction", "RidgeRegressionPrediction", "MultinomialNaiveBayesPrediction"], \
+        "each prediction read its input chunk by chunk"
+
+
+@pytest.mark.usefixtures("transfer")
 def test_pca_computes_on_chunks_and_algorithms_needing_the_whole_input_take_the_plain_path(monkeypatch, x):
     taken = []
     real = _gateway.Session.compute_incoming

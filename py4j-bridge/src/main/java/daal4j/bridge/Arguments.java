@@ -92,11 +92,14 @@ final class Arguments {
 
     /** See {@link Bridge#takesChunks}. */
     static boolean takesChunks(Object algorithm) {
-        return algorithm instanceof ChunkedCompute<?>;
+        return algorithm instanceof ChunkedCompute<?> || RowWise.takes(algorithm);
     }
 
-    /** A summarizing algorithm on the chunks as they come; any other on the whole arrays once read. */
+    /** A summarizing or row-wise algorithm on the chunks as they come; any other on the whole arrays once read. */
     private Object compute(Object algorithm, List<Object> args, Incoming in) {
+        if (in.rows() > 0 && RowWise.takes(algorithm)) {
+            return RowWise.compute(algorithm, args, in, buffers);
+        }
         if (in.rows() > 0 && algorithm instanceof ChunkedCompute<?> chunked) {
             var compute = Invoker.bound(algorithm.getClass(), algorithm, "compute");
             return chunked.computeChunks(() -> in.forEachChunk(args, buffers, compute::apply));

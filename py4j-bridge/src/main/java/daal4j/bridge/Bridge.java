@@ -158,7 +158,8 @@ public final class Bridge {
 
     /**
      * Whether {@code algorithm} summarizes its rows chunk by chunk (the toolkit's Algorithm, and
-     * PCA over one): then {@link #computeIncoming} overlaps the transfer with the compute.
+     * PCA over one) or computes row by row ({@link RowWise}: the predictions): then
+     * {@link #computeIncoming} overlaps the transfer with the compute.
      */
     public boolean takesChunks(Object algorithm) {
         return Arguments.takesChunks(algorithm);

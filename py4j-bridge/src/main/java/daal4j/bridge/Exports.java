@@ -20,6 +20,8 @@ final class Exports {
 
     /** Byte alignment of arrays in the shared file. */
     private static final long ALIGN = 64;
+    /** Between a map field's name and an entry's key in {@link #export}'s lines (ASCII unit separator). */
+    private static final String ENTRY = "\u001f";
 
     private final SharedFile shared;
 
@@ -32,9 +34,33 @@ final class Exports {
         StringBuilder out = new StringBuilder();
         long[] offset = {0};
         for (Map.Entry<String, Object> e : fieldsOf(value).entrySet()) {
-            out.append(e.getKey()).append('\t').append(describe(e.getValue(), offset, directBytes)).append('\n');
+            if (e.getValue() instanceof Map<?, ?> map && inline(map)) {
+                // its entries on lines of their own: Python builds the dict without a call per entry
+                out.append(e.getKey()).append("\tY\t").append(map.size()).append('\n');
+                for (Map.Entry<?, ?> entry : map.entrySet()) {
+                    out.append(e.getKey()).append(ENTRY).append(entry.getKey()).append('\t')
+                            .append(describe(entry.getValue(), offset, Long.MAX_VALUE)).append('\n');
+                }
+            } else {
+                out.append(e.getKey()).append('\t').append(describe(e.getValue(), offset, directBytes)).append('\n');
+            }
         }
         return out.toString();
+    }
+
+    /**
+     * Whether a map field is exported entry by entry (name {@code field ENTRY key}): string keys
+     * that cannot break a line, values that are matrices, arrays, numbers or null (PCA's dataForTransform).
+     */
+    private static boolean inline(Map<?, ?> map) {
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            if (!(e.getKey() instanceof String k) || k.contains("\t") || k.contains("\n") || k.contains(ENTRY)
+                    || !(e.getValue() == null || e.getValue() instanceof Matrix || e.getValue() instanceof double[]
+                            || e.getValue() instanceof Number)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** See {@link Bridge#exportValue(Object, long)}. */
