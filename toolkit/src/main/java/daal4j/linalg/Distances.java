@@ -199,15 +199,26 @@ public final class Distances {
         int b = to - from;
         s.check(b, k);
         double[] work = s.dots;
-        double[] min = s.min;
-        // ||x - c||^2 = ||x||^2 + ||c||^2 - 2 x.c: all the dot products are one dgemm
-        if (p > 0) {
-            // column-major W (b x k) = X (b x p, the column-major view of row-major x transposed) C'
-            Linalg.blas().dgemm("T", "N", b, k, p, -2.0, x, from * p, p, c, 0, p, 0.0, work, 0, b);
-        } else {
-            Arrays.fill(work, 0, b * k, 0.0);
+        // ||x - c||^2 = ||x||^2 + ||c||^2 - 2 x.c: all the dot products are one dgemm, which adds
+        // them to the centroids' norms laid out first (beta = 1: BLAS then skips its own pass
+        // zeroing the block, and the search no pass adding the norms; -2 x.c is exact in
+        // binary, so each value rounds once, as the sum of the two computed apart did)
+        for (int j = 0; j < k; j++) {
+            Arrays.fill(work, j * b, j * b + b, cNorms[j]);
         }
-        nearestFromDots(b, k, cNorms, s);
+        if (p > 0) {
+            // column-major W (b x k) = X (b x p, the column-major view of row-major x transposed) C' + W
+            Linalg.blas().dgemm("T", "N", b, k, p, -2.0, x, from * p, p, c, 0, p, 1.0, work, 0, b);
+        }
+        double[] min = s.min;
+        System.arraycopy(work, 0, min, 0, b);
+        for (int j = 1; j < k; j++) {
+            int o = j * b;
+            for (int i = 0; i < b; i++) {
+                min[i] = Math.min(min[i], work[o + i]);
+            }
+        }
+        firstAtMinimum(b, k, s);
     }
 
     /**
@@ -234,6 +245,13 @@ public final class Distances {
                 min[i] = Math.min(min[i], v);
             }
         }
+        firstAtMinimum(b, k, s);
+    }
+
+    /** Each row's first cluster at the row's minimum in {@code s.min}, into {@code s.labels()}. */
+    private static void firstAtMinimum(int b, int k, NearestScratch s) {
+        double[] work = s.dots;
+        double[] min = s.min;
         if (k <= FEW_CLUSTERS) {
             firstAtMinimumBranchFree(b, k, s);
         } else {

@@ -101,7 +101,7 @@ public final class KMeansInit {
         }
         return run(g -> Partition.of(g,
                 () -> LocalRows.of(Sparse.dense(data, "kmeansInit", method, csrTwin()), "data", distributed),
-                (n, p) -> { }, nClusters));
+                (n, p) -> { }, nClusters, checksOnReading()));
     }
 
     /** Initial centroids of this rank's file (CSV, or CSR with a CSR method): {@code pattern} with {@code {}} replaced by {@code id}. */
@@ -111,7 +111,12 @@ public final class KMeansInit {
                     nClusters));
         }
         return run(g -> Partition.of(g, () -> Inputs.matrix(Inputs.perRank(pattern, id), "data"), (n, p) -> { },
-                nClusters));
+                nClusters, checksOnReading()));
+    }
+
+    /** Whether the values are checked on reading: k-means++ checks them in its first pass instead. */
+    private boolean checksOnReading() {
+        return !method.equals("plusPlusDense");
     }
 
     private String denseTwin() {

@@ -34,14 +34,17 @@ final class Partition {
     final long total;
     /** Squared norms of the local rows, computed on first use (Lloyd's steps do not need them). */
     private double[] norms;
+    /** Whether the values are known finite (false: the caller checks them, see {@link #requireFinite}). */
+    private final boolean checked;
 
-    private Partition(double[] x, CsrMatrix csr, int n, int p, long offset, long total) {
+    private Partition(double[] x, CsrMatrix csr, int n, int p, long offset, long total, boolean checked) {
         this.x = x;
         this.csr = csr;
         this.n = n;
         this.p = p;
         this.offset = offset;
         this.total = total;
+        this.checked = checked;
     }
 
     /** Squared norms of the local rows. */
@@ -70,10 +73,40 @@ final class Partition {
      * least {@code nClusters} rows in all.
      */
     static Partition of(Group g, Supplier<Matrix> read, ShapeCheck check, int nClusters) {
+        return of(g, read, check, nClusters, true);
+    }
+
+    /**
+     * {@link #of(Group, Supplier, ShapeCheck, int)}, or, when not {@code checkFinite}, without
+     * its pass over the values: then the caller runs {@link #requireFinite} once a pass of its
+     * own has shown whether they may hold one that is not finite (k-means++ spares a read).
+     */
+    static Partition of(Group g, Supplier<Matrix> read, ShapeCheck check, int nClusters, boolean checkFinite) {
         return agree(g, () -> {
-            Matrix m = Inputs.requireFinite(read.get(), "data");
-            return new Partition(m.rows() == 0 ? new double[0] : m.rowMajorView(), null, m.rows(), m.cols(), 0, 0);
+            Matrix m = read.get();
+            if (checkFinite) {
+                Inputs.requireFinite(m, "data");
+            }
+            return new Partition(m.rows() == 0 ? new double[0] : m.rowMajorView(), null, m.rows(), m.cols(), 0, 0,
+                    checkFinite);
         }, check, nClusters);
+    }
+
+    /**
+     * The check {@link #of(Group, Supplier, ShapeCheck, int, boolean)} left out, as it would have
+     * failed (the first value that is not finite, every rank alike): a collective, on the ranks
+     * whose values are {@code suspect}; nothing when the values were checked on reading.
+     */
+    void requireFinite(Group g, boolean suspect) {
+        if (checked) {
+            return;
+        }
+        g.allgather(() -> {
+            if (suspect) {
+                Inputs.requireFinite(Matrix.wrap(n, p, x), "data");
+            }
+            return new double[0];
+        });
     }
 
     /** {@link #of(Group, Supplier, ShapeCheck, int)} for CSR rows. */
@@ -91,7 +124,7 @@ final class Partition {
                             + m.columnIndicesView()[q] + " (values must be finite)");
                 }
             }
-            return new Partition(null, m, m.rows(), m.cols(), 0, 0);
+            return new Partition(null, m, m.rows(), m.cols(), 0, 0, true);
         }, check, nClusters);
     }
 
@@ -117,7 +150,7 @@ final class Partition {
                     + total + (g.size() > 1 ? " over all " + g.size() + " ranks)" : ")"));
         }
         Partition m = mine[0];
-        return new Partition(m.x, m.csr, m.n, p, offset, total);
+        return new Partition(m.x, m.csr, m.n, p, offset, total, m.checked);
     }
 
     /** Whether the rows are CSR. */

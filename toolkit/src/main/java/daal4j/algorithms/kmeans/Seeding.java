@@ -68,7 +68,8 @@ final class Seeding {
     /**
      * plusPlusDense: k-means++; with nTrials > 1 the greedy variant keeps the trial of least
      * potential. Each pick reads the data once: the pass that lowers the rows' distances to
-     * the new centroid also runs the next pick's races.
+     * the new centroid also runs the next pick's races, and the first such pass also checks the
+     * values when the partition left that to it (see {@link Partition#requireFinite}).
      */
     Matrix plusPlus() {
         double[] centers = new double[k * p];
@@ -79,6 +80,9 @@ final class Seeding {
             double[] c = picks[bestTrial(d, picks)].row(0, p);
             System.arraycopy(c, 0, centers, r * p, p);
             if (r + 1 == k) {
+                if (r == 0) {
+                    part.requireFinite(g, true); // one centroid: no pass has read the values
+                }
                 break; // the last centroid: its distances are not needed
             }
             int trials = nTrials;
@@ -88,7 +92,12 @@ final class Seeding {
             }
             double[] winKey = new double[trials];
             int[] winRow = new int[trials];
-            lowerAndRace(c, d, sequences, winKey, winRow);
+            double sum = lowerAndRace(c, d, sequences, winKey, winRow);
+            if (r == 0) {
+                // a value that is not finite (in the rows or in c, a row) makes a distance, so
+                // their sum, not finite; only then are the values searched for it
+                part.requireFinite(g, !Double.isFinite(sum));
+            }
             picks = Candidates.smallest(g, part, winKey, winRow);
             for (Candidates pick : picks) {
                 if (pick.count == 0) {
@@ -106,20 +115,23 @@ final class Seeding {
      * trial's race for the next pick with weights d (see {@link #race}) into winKey and winRow:
      * one read of the data per pick instead of a pass for the distances and another for the
      * keys. (Skipping the rows whose distance the triangle inequality proves cannot drop was
-     * measured 2x slower: rows read out of order defeat the hardware's prefetching.)
+     * measured 2x slower: rows read out of order defeat the hardware's prefetching.) Returns
+     * the sum of the rows' distances to c.
      */
-    private void lowerAndRace(double[] c, double[] d, long[] sequences, double[] winKey, int[] winRow) {
+    private double lowerAndRace(double[] c, double[] d, long[] sequences, double[] winKey, int[] winRow) {
         Arrays.fill(winKey, Double.POSITIVE_INFINITY);
         Arrays.fill(winRow, -1);
         double[] e = new double[BLOCK];
         double cNorm = squaredNorm(c);
+        double sum = 0;
         for (int from = 0; from < part.n; from += BLOCK) {
             int to = Math.min(part.n, from + BLOCK);
-            lower(c, cNorm, d, from, to, e);
+            sum += lower(c, cNorm, d, from, to, e);
             for (int t = 0; t < sequences.length; t++) {
                 race(d, from, to, false, sequences[t], winKey, winRow, t);
             }
         }
+        return sum;
     }
 
     /**
@@ -233,12 +245,18 @@ final class Seeding {
         return c;
     }
 
-    /** d_i = min(d_i, |x_i - c|^2) for local rows [from, to); cNorm = |c|^2; e holds at least to - from values. */
-    private void lower(double[] c, double cNorm, double[] d, int from, int to, double[] e) {
+    /**
+     * d_i = min(d_i, |x_i - c|^2) for local rows [from, to); cNorm = |c|^2; e holds at least
+     * to - from values. Returns the sum of |x_i - c|^2 over the rows.
+     */
+    private double lower(double[] c, double cNorm, double[] d, int from, int to, double[] e) {
         part.squaredDistances(from, to, c, 0, cNorm, e);
+        double sum = 0;
         for (int i = from; i < to; i++) {
             d[i] = Math.min(d[i], e[i - from]);
+            sum += e[i - from];
         }
+        return sum;
     }
 
     /**

@@ -87,6 +87,32 @@ class KMeansBadInputTest {
         }, "rank 2", "NaN at row 5, column 1");
     }
 
+    /** plusPlusDense checks the values in its first distance pass: the same errors as a check on reading. */
+    @Test
+    void plusPlusNotFinite() {
+        for (int k : new int[] {1, 4}) {
+            for (int row : new int[] {0, 17, 599}) {
+                double[][] bad = X.toArray();
+                bad[row][2] = row == 17 ? Double.NEGATIVE_INFINITY : Double.NaN;
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                        () -> kmeansInit(k).method("plusPlusDense").compute(bad));
+                assertTrue(e.getMessage().contains("data: " + bad[row][2] + " at row " + row + ", column 2"),
+                        e.getMessage());
+            }
+        }
+        // finite values whose distances overflow are not an error
+        double[][] huge = X.toArray();
+        huge[3][0] = 1e300;
+        kmeansInit(4).method("plusPlusDense").compute(huge);
+        failsOnEveryRank(() -> {
+            double[][] mine = part().toArray();
+            if (myProcid() == 1) {
+                mine[5][1] = Double.NaN;
+            }
+            return kmeansInit(4).method("plusPlusDense").distributed(true).compute(mine);
+        }, "rank 1", "NaN at row 5, column 1");
+    }
+
     @Test
     void missingFileOnOneRank() {
         failsOnEveryRank(() -> kmeansInit(4).distributed(true).method("parallelPlusDense")
