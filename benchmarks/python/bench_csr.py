@@ -21,7 +21,6 @@ thread and its default (all cores); scikit-learn / SciPy their default.
 import argparse
 import json
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -30,6 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from bench_moments import REPO, classpath
+from suite import impi_venv
 
 K = 20
 ITERS = 10
@@ -199,7 +199,7 @@ def run_contender(name, workload, prefix, a, cp):
         cols = COV_COLS if workload == "covariance" else a.cols
         args = ["--workload", workload, "--data", str(prefix), "--rows", str(a.rows), "--cols", str(cols),
                 "--k", str(K), "--iters", str(ITERS), "--classes", str(CLASSES), "--reps", str(a.reps)]
-        xmx = f"-Xmx{java_heap_mb(prefix, workload, a)}m"
+        xmx = f"-Xmx{java_heap_mb(prefix, workload, a, 2 if name == 'daal4j-mpi2' else 1)}m"
         if name == "daal4j-mpi2":
             cmd = [str(REPO / "bin/daal4j"), "run", "-n", "2", "--mpi", "daal4j.bench.BenchCsr"] + args
             env["CLASSPATH"] = str(REPO / "benchmarks/target/classes")
@@ -207,9 +207,13 @@ def run_contender(name, workload, prefix, a, cp):
         else:
             cmd = ["java", xmx, "-cp", cp, "daal4j.bench.BenchCsr"] + args + ["--ranks", str(ranks)]
     elif name == "daal4py-spmd2":
-        mpiexec = shutil.which("mpiexec.hydra") or (REPO / "bench-data/impi-venv/bin/mpiexec")
-        cmd = [str(mpiexec), "-n", "2", sys.executable, __file__, "--worker", name, "--workload", workload] + common
-        env.update(I_MPI_FABRICS="shm")
+        venv = impi_venv()  # Intel MPI's mpiexec, as the suite runs daal4py SPMD
+        if venv is None:
+            return {"error": "no Intel MPI venv"}
+        cmd = [str(venv / "bin/mpiexec"), "-n", "2", str(venv / "bin/python"), __file__, "--worker", name,
+               "--workload", workload] + common
+        env.update(I_MPI_FABRICS="shm", LD_LIBRARY_PATH=":".join(
+            [str(venv / "lib")] + ([os.environ["LD_LIBRARY_PATH"]] if os.environ.get("LD_LIBRARY_PATH") else [])))
     else:
         cmd = [sys.executable, __file__, "--worker", name, "--workload", workload] + common
         if name == "daal4py-1t":
@@ -223,13 +227,13 @@ def run_contender(name, workload, prefix, a, cp):
     return r
 
 
-def java_heap_mb(prefix, workload, a):
-    """The daal4j JVM's -Xmx: the input plus the result and a margin, not a fixed large heap,
-    since a large heap lets garbage stay resident (see BENCHMARKS.md, Sparse (CSR))."""
-    result = K * a.cols * 8 * 4 + a.rows * 12 if workload == "kmeans" else a.cols * CLASSES * 8 * 4
-    if workload == "covariance":
-        result = COV_COLS * COV_COLS * 8 * 4
-    return int((input_bytes(prefix, workload) * 1.15 + result) / 2 ** 20) + 256
+def java_heap_mb(prefix, workload, a, processes):
+    """The daal4j JVM's -Xmx: the process's share of the input, room for a few results (k x
+    cols or classes x cols doubles each) and per-row arrays, and a margin; not a fixed large heap,
+    since garbage the collector has no reason to reclaim yet stays resident (see BENCHMARKS.md)."""
+    cols = COV_COLS if workload == "covariance" else a.cols
+    results = 8 * max(K, CLASSES) * cols * 8 + a.rows // processes * 24
+    return int((input_bytes(prefix, workload) / processes + results) / 2 ** 20) + 192
 
 
 LABELS = {
