@@ -18,10 +18,6 @@ public final class NearestScratch {
     final double[] first;
     /** Each row's nearest cluster. */
     final int[] label;
-    /** Row-major dots of a CSR block summed tile by tile (made on first use: dense rows never need it). */
-    double[] rowDots;
-    /** Each CSR row's next non-zero in the tile by tile pass. */
-    int[] cursor;
 
     /** Scratch for blocks of up to {@code rows} rows and up to {@code k} centroids. */
     public NearestScratch(int rows, int k) {

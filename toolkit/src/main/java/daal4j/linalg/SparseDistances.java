@@ -10,17 +10,6 @@ import java.util.Arrays;
  */
 public final class SparseDistances {
 
-    /** Bytes of transposed centroids per column tile: a tile stays in a core's L2 cache. */
-    private static final int TILE_BYTES = 256 << 10;
-    /**
-     * Fewest rows per block worth a tile by tile pass: each tile's cache lines are read about
-     * rows x density times, so a block needs many rows to reuse them (Lloyd gives CSR blocks of
-     * {@link #CSR_BLOCK_ROWS}).
-     */
-    private static final int TILED_MIN_ROWS = 1024;
-    /** Rows per block the CSR callers should use: enough for the tiles' reuse at 0.1% density. */
-    public static final int CSR_BLOCK_ROWS = 16384;
-
     private SparseDistances() {
     }
 
@@ -59,72 +48,24 @@ public final class SparseDistances {
         int b = to - from;
         s.check(b, k);
         double[] work = s.dots;
-        int tile = Math.max(1, TILE_BYTES / (8 * k));
-        if (a.cols() > tile && b >= TILED_MIN_ROWS) {
-            tiledDots(a, from, to, ct, k, tile, s);
-        } else {
-            double[] acc = new double[k];
-            int[] off = a.rowOffsetsView();
-            int[] col = a.columnIndicesView();
-            double[] v = a.valuesView();
-            for (int i = 0; i < b; i++) {
-                Arrays.fill(acc, 0, k, 0.0);
-                for (int q = off[from + i]; q < off[from + i + 1]; q++) {
-                    double x = v[q];
-                    int base = col[q] * k;
-                    for (int l = 0; l < k; l++) {
-                        acc[l] += x * ct[base + l];
-                    }
-                }
-                for (int l = 0; l < k; l++) {
-                    work[l * b + i] = -2.0 * acc[l];
-                }
-            }
-        }
-        Distances.nearestFromDots(b, k, cNorms, s);
-    }
-
-    /**
-     * The dots of {@link #nearestInBlock} when the transposed centroids are too wide to stay in
-     * cache: every row of the block advances through one column tile of ct at a time (its
-     * indices are sorted, so a cursor per row suffices), so the random reads of ct hit a tile
-     * that stays in cache. Each row's sum runs over its non-zeros in the same order as the
-     * plain loop: the same values, bit for bit.
-     */
-    private static void tiledDots(CsrMatrix a, int from, int to, double[] ct, int k, int tile, NearestScratch s) {
-        int b = to - from;
-        if (s.rowDots == null) {
-            s.rowDots = new double[s.rows * s.k];
-            s.cursor = new int[s.rows];
-        }
-        double[] acc = s.rowDots;
-        int[] cur = s.cursor;
+        double[] acc = new double[k];
         int[] off = a.rowOffsetsView();
         int[] col = a.columnIndicesView();
         double[] v = a.valuesView();
-        Arrays.fill(acc, 0, b * k, 0.0);
-        System.arraycopy(off, from, cur, 0, b);
-        for (int t = tile; t - tile < a.cols(); t += tile) {
-            for (int i = 0; i < b; i++) {
-                int q = cur[i];
-                int end = off[from + i + 1];
-                int r = i * k;
-                for (; q < end && col[q] < t; q++) {
-                    double x = v[q];
-                    int base = col[q] * k;
-                    for (int l = 0; l < k; l++) {
-                        acc[r + l] += x * ct[base + l];
-                    }
-                }
-                cur[i] = q;
-            }
-        }
-        double[] work = s.dots;
         for (int i = 0; i < b; i++) {
+            Arrays.fill(acc, 0, k, 0.0);
+            for (int q = off[from + i]; q < off[from + i + 1]; q++) {
+                double x = v[q];
+                int base = col[q] * k;
+                for (int l = 0; l < k; l++) {
+                    acc[l] += x * ct[base + l];
+                }
+            }
             for (int l = 0; l < k; l++) {
-                work[l * b + i] = -2.0 * acc[i * k + l];
+                work[l * b + i] = -2.0 * acc[l];
             }
         }
+        Distances.nearestFromDots(b, k, cNorms, s);
     }
 
     /**

@@ -4,7 +4,6 @@ import daal4j.algorithms.Fold;
 import daal4j.data.Matrix;
 import daal4j.linalg.Distances;
 import daal4j.linalg.NearestScratch;
-import daal4j.linalg.SparseDistances;
 import java.util.Arrays;
 
 /**
@@ -94,9 +93,7 @@ final class Lloyd {
         this.part = part;
         this.k = k;
         this.p = part.p;
-        // CSR blocks are long: their column tiles are reused once per row that has a non-zero in them
-        this.block = part.sparse() ? Math.min(Math.max(1, part.n), SparseDistances.CSR_BLOCK_ROWS)
-                : Math.max(16, Math.min(4096, BLOCK_VALUES / k));
+        this.block = Math.max(16, Math.min(4096, BLOCK_VALUES / k));
         this.labels = new int[part.n];
         this.scratch = new NearestScratch(block, k);
         this.held = new double[k + k * p];

@@ -146,20 +146,6 @@ class KMeansCsrTest {
     }
 
     @Test
-    void wideRowsTakeTheTileByTilePassAndEqualTheDenseMethod() {
-        // 2000 columns x 40 centroids is wider than one tile of transposed centroids, and the
-        // block holds more rows than the tile by tile pass needs
-        CsrMatrix x = blobs(2500, 2000, 10, 11);
-        Matrix dense = x.toDense();
-        Matrix init = x.rowRange(0, 40).toDense();
-        KMeansResult rc = kmeans(40, 4).method("lloydCSR").assignFlag(true).compute(x, init);
-        KMeansResult rd = kmeans(40, 4).assignFlag(true).compute(dense, init);
-        Fixtures.assertClose(rd.centroids, rc.centroids, 1e-10, "centroids");
-        assertEquals(rd.assignments, rc.assignments, "assignments");
-        assertEquals(rd.objectiveFunction, rc.objectiveFunction, 1e-10 * rd.objectiveFunction, "objective");
-    }
-
-    @Test
     void emptyClustersAndThresholdAsDense() {
         CsrMatrix x = blobs(600, 12, 4, 9);
         Matrix dense = x.toDense();
