@@ -17,8 +17,6 @@ public final class MomentsPartial implements Summary<MomentsPartial> {
 
     /** Rows per block: small enough that a block's second pass reads from cache. */
     static final int BLOCK_ROWS = 2048;
-    /** Accumulators per column in the CSR pass (7 used; 8 keeps a column within one cache line). */
-    private static final int CSR_STRIDE = 8;
 
     private final int p;
     private final long n;
@@ -113,45 +111,38 @@ public final class MomentsPartial implements Summary<MomentsPartial> {
         }
         int[] idx = x.columnIndicesView();
         double[] v = x.valuesView();
-        // one column's accumulators side by side (count, sum, sumSq, min, max, resid, m2): the
-        // scattered updates of a non-zero touch one cache line, not seven arrays
-        double[] acc = new double[CSR_STRIDE * p];
-        for (int j = 0; j < p; j++) {
-            acc[CSR_STRIDE * j + 3] = Double.POSITIVE_INFINITY;
-            acc[CSR_STRIDE * j + 4] = Double.NEGATIVE_INFINITY;
-        }
+        int[] count = new int[p];
         for (int k = 0; k < v.length; k++) {
-            int c = CSR_STRIDE * idx[k];
+            int j = idx[k];
             double a = v[k];
-            acc[c] += 1;
-            acc[c + 1] += a;
-            acc[c + 2] += a * a;
-            acc[c + 3] = Math.min(acc[c + 3], a);
-            acc[c + 4] = Math.max(acc[c + 4], a);
+            count[j]++;
+            s.sum[j] += a;
+            s.sumSq[j] += a * a;
+            s.min[j] = Math.min(s.min[j], a);
+            s.max[j] = Math.max(s.max[j], a);
         }
         double[] mean = new double[p];
         for (int j = 0; j < p; j++) {
-            mean[j] = acc[CSR_STRIDE * j + 1] / n;
+            mean[j] = s.sum[j] / n;
+            if (count[j] < n) {
+                s.min[j] = Math.min(s.min[j], 0.0);
+                s.max[j] = Math.max(s.max[j], 0.0);
+            }
         }
         // second pass: centered on the first mean; its small remainder corrects mean and m2
+        double[] resid = new double[p];
         for (int k = 0; k < v.length; k++) {
             int j = idx[k];
-            int c = CSR_STRIDE * j;
             double d = v[k] - mean[j];
-            acc[c + 5] += d;
-            acc[c + 6] += d * d;
+            resid[j] += d;
+            s.m2[j] += d * d;
         }
         for (int j = 0; j < p; j++) {
-            int c = CSR_STRIDE * j;
-            double zeros = n - acc[c];
-            s.sum[j] = acc[c + 1];
-            s.sumSq[j] = acc[c + 2];
-            s.min[j] = zeros > 0 ? Math.min(acc[c + 3], 0.0) : acc[c + 3];
-            s.max[j] = zeros > 0 ? Math.max(acc[c + 4], 0.0) : acc[c + 4];
-            double resid = acc[c + 5] - zeros * mean[j];
-            double m2 = acc[c + 6] + zeros * mean[j] * mean[j];
-            s.m2[j] = Math.max(0.0, m2 - resid * (resid / n));
-            s.offset[j] = mean[j] + resid / n;
+            double zeros = n - count[j];
+            resid[j] -= zeros * mean[j];
+            s.m2[j] += zeros * mean[j] * mean[j];
+            s.m2[j] = Math.max(0.0, s.m2[j] - resid[j] * (resid[j] / n));
+            s.offset[j] = mean[j] + resid[j] / n;
         }
         return new MomentsPartial(p, n, s.min, s.max, s.sum, s.sumSq, s.shift, s.offset, s.m2);
     }
