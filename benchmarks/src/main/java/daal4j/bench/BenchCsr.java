@@ -93,7 +93,7 @@ public final class BenchCsr {
                 System.out.println(String.format(Locale.ROOT,
                         "{\"rank\":%d,\"ranks\":%d,\"engine\":\"%s\",\"seconds\":%.6f,\"load_s\":%.3f,"
                                 + "\"check\":%.17g,\"peak_mb\":%.1f}",
-                        c.rank(), c.size(), c.engine(), best, load, check, peakMb()));
+                        c.rank(), c.size(), c.engine(), best, load, check, SplitRead.peakRss() / 1048576.0));
             }
         };
         if (process.size() > 1) {
@@ -118,19 +118,5 @@ public final class BenchCsr {
             s += m.get(i, i);
         }
         return s;
-    }
-
-    /** The process's peak resident set (VmHWM), in MB; NaN where /proc is missing. */
-    static double peakMb() {
-        try {
-            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-                }
-            }
-        } catch (java.io.IOException | NumberFormatException e) {
-            return Double.NaN;
-        }
-        return Double.NaN;
     }
 }
