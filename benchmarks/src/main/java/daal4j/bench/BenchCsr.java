@@ -20,8 +20,9 @@ import java.util.function.DoubleSupplier;
  * Times one CSR workload (moments, covariance, naive_bayes, kmeans; see
  * benchmarks/python/bench_csr.py) on the raw CSR files of {@link RawCsr}, each rank reading only
  * its rows: local ranks of this JVM, or the MPI ranks under mpirun. Each process prints one JSON
- * line: the best seconds of --reps runs after one (k-means: per iteration), the load time, a
- * check value of the result and the process's peak resident memory (VmHWM).
+ * line: the best seconds of --reps runs after one (--reps 0: of that one; k-means: per
+ * iteration), the load time, a check value of the result and the process's peak resident
+ * memory (VmHWM).
  *
  * <p>Arguments: {@code --workload W --data PREFIX --rows N --cols P [--k K --iters I --classes C]
  * [--ranks R] [--reps N]}; naive_bayes reads {@code PREFIX.labels}, kmeans {@code PREFIX.init}
@@ -79,8 +80,9 @@ public final class BenchCsr {
             };
             c.barrier();
             double load = (System.nanoTime() - t0) / 1e9;
-            double check = run.getAsDouble(); // warm-up: JIT, first touch
-            double best = Double.POSITIVE_INFINITY;
+            long w = System.nanoTime();
+            double check = run.getAsDouble(); // warm-up: JIT, first touch (timed only with --reps 0)
+            double best = reps > 0 ? Double.POSITIVE_INFINITY : (System.nanoTime() - w) / 1e9 / iterations[0];
             for (int r = 0; r < reps; r++) {
                 c.barrier();
                 long s = System.nanoTime();
