@@ -201,13 +201,13 @@ def run_contender(name, workload, prefix, a, cp):
                 "--k", str(K), "--iters", str(ITERS), "--classes", str(CLASSES), "--reps", str(a.reps)]
         # a heap of the process's share plus results; a small young generation, so that short-lived
         # temporaries (k x cols sums per iteration) are collected before they pile up in memory
-        xmx = f"-Xmx{java_heap_mb(prefix, workload, a, 2 if name == 'daal4j-mpi2' else 1)}m -Xmn64m -XX:+UseParallelGC"
+        jvm = f"-Xmx{java_heap_mb(prefix, workload, a, 2 if name == 'daal4j-mpi2' else 1)}m -Xmn64m -XX:+UseParallelGC"
         if name == "daal4j-mpi2":
             cmd = [str(REPO / "bin/daal4j"), "run", "-n", "2", "--mpi", "daal4j.bench.BenchCsr"] + args
             env["CLASSPATH"] = str(REPO / "benchmarks/target/classes")
-            env["JAVA_OPTS"] = xmx
+            env["JAVA_OPTS"] = jvm
         else:
-            cmd = ["java"] + xmx.split() + ["-cp", cp, "daal4j.bench.BenchCsr"] + args + ["--ranks", str(ranks)]
+            cmd = ["java"] + jvm.split() + ["-cp", cp, "daal4j.bench.BenchCsr"] + args + ["--ranks", str(ranks)]
     elif name == "daal4py-spmd2":
         venv = impi_venv()  # Intel MPI's mpiexec, as the suite runs daal4py SPMD
         if venv is None:
