@@ -237,7 +237,7 @@ def java_heap_mb(prefix, workload, a, processes):
     since garbage the collector has no reason to reclaim yet stays resident (see BENCHMARKS.md)."""
     cols = COV_COLS if workload == "covariance" else a.cols
     results = 8 * max(K, CLASSES) * cols * 8 + a.rows // processes * 24
-    return int((input_bytes(prefix, workload) / processes * 1.05 + results) / 2 ** 20) + 192
+    return int((input_bytes(prefix, workload) / processes * 1.03 + results) / 2 ** 20) + 96
 
 
 LABELS = {
