@@ -270,7 +270,8 @@ def main():
     prefix = data_prefix(a.rows, a.cols, a.density)
     cp = classpath()
     nnz = int(Path(f"{prefix}.done").read_text())
-    print(f"\nCSR: {a.rows} x {a.cols}, {nnz} non-zeros ({a.density:g}); best of {a.reps} runs after one; "
+    runs = f"best of {a.reps} runs after one" if a.reps else "one timed run"
+    print(f"\nCSR: {a.rows} x {a.cols}, {nnz} non-zeros ({a.density:g}); {runs}; "
           f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load average {os.getloadavg()[0]:.1f}\n")
     print("| workload | input MB | contender | s | ratio to daal4j 1 rank | peak MB (per process) "
           "| peak / input | load s | check |")
