@@ -11,7 +11,6 @@ import daal4j.data.Matrix;
 import daal4j.spmd.Communicator;
 import daal4j.spmd.Spmd;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.DoubleSupplier;
@@ -35,10 +34,7 @@ public final class BenchCsr {
 
     /** Runs the workload described by the arguments. */
     public static void main(String[] args) {
-        Map<String, String> a = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
+        Map<String, String> a = Bench.options(args);
         String workload = a.get("workload");
         String prefix = a.get("data") + (workload.equals("covariance") ? ".c1000" : "");
         int rows = Integer.parseInt(a.get("rows"));
