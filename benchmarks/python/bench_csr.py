@@ -81,12 +81,15 @@ def data_prefix(rows, cols, density):
     return prefix
 
 
-def load(prefix, rows, cols, part=""):
+def load(prefix, rows, cols, part="", lo=0, hi=None):
+    """Rows [lo, hi) of the stored matrix (all by default), reading only their bytes."""
     import scipy.sparse as sp
-    off = np.fromfile(f"{prefix}{part}.offsets", dtype="<i4")
-    idx = np.fromfile(f"{prefix}{part}.indices", dtype="<i4")
-    val = np.fromfile(f"{prefix}{part}.values", dtype="<f8")
-    return sp.csr_matrix((val, idx, off), shape=(rows, cols), copy=False)
+    hi = rows if hi is None else hi
+    off = np.fromfile(f"{prefix}{part}.offsets", dtype="<i4", offset=4 * lo, count=hi - lo + 1)
+    base, nnz = int(off[0]), int(off[-1] - off[0])
+    idx = np.fromfile(f"{prefix}{part}.indices", dtype="<i4", offset=4 * base, count=nnz)
+    val = np.fromfile(f"{prefix}{part}.values", dtype="<f8", offset=8 * base, count=nnz)
+    return sp.csr_matrix((val, idx, off - base), shape=(hi - lo, cols), copy=False)
 
 
 def input_bytes(prefix, workload):
@@ -167,10 +170,8 @@ def worker(a):
         d4p.daalinit(1)
     cols = COV_COLS if a.workload == "covariance" else a.cols
     t = time.perf_counter()
-    x = load(prefix, a.rows, cols, ".c1000" if a.workload == "covariance" else "")
     lo, hi = rank * a.rows // size, (rank + 1) * a.rows // size
-    if size > 1:
-        x = x[lo:hi]  # this rank's rows (a copy of its share, then the whole is dropped)
+    x = load(prefix, a.rows, cols, ".c1000" if a.workload == "covariance" else "", lo, hi)
     y = np.fromfile(f"{prefix}.labels", dtype="<f8")[lo:hi].reshape(-1, 1) if a.workload == "naive_bayes" else None
     init = np.fromfile(f"{prefix}.init", dtype="<f8").reshape(K, a.cols) if a.workload == "kmeans" else None
     load_s = time.perf_counter() - t
