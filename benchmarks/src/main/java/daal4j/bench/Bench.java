@@ -69,12 +69,18 @@ public final class Bench {
         return w;
     }
 
-    /** Runs the benchmark described by the arguments. */
-    public static void main(String[] args) {
+    /** The "--name value" arguments by name. */
+    static Map<String, String> options(String[] args) {
         Map<String, String> a = new LinkedHashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
+        return a;
+    }
+
+    /** Runs the benchmark described by the arguments. */
+    public static void main(String[] args) {
+        Map<String, String> a = options(args);
         Workload work = workloads().get(a.get("workload"));
         if (work == null) {
             throw new IllegalArgumentException("unknown workload " + a.get("workload") + "; known " + workloads().keySet());

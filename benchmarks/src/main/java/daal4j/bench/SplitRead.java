@@ -72,7 +72,7 @@ public final class SplitRead {
     }
 
     /** The process's peak resident set (VmHWM), in bytes. */
-    private static long peakRss() {
+    static long peakRss() {
         return procField(Path.of("/proc/self/status"), "VmHWM:") * 1024;
     }
 

@@ -151,7 +151,8 @@ public final class KMeans {
      */
     public KMeansResult compute(Object data, Object inputCentroids) {
         if (Sparse.method(method)) {
-            return computeCsr(() -> Sparse.rows(data, "kmeans", method, "defaultDense"), inputCentroids);
+            return computeCsr(() -> Sparse.rows(data, "kmeans", method, "defaultDense", width(inputCentroids)),
+                    inputCentroids);
         }
         return compute(() -> LocalRows.of(Sparse.dense(data, "kmeans", method, "lloydCSR"), "data", distributed),
                 inputCentroids);
@@ -160,7 +161,8 @@ public final class KMeans {
     /** Clusters this rank's file (CSV, or CSR with "lloydCSR"): {@code pattern} with {@code {}} replaced by {@code id}. */
     public KMeansResult compute(String pattern, int id, Object inputCentroids) {
         if (Sparse.method(method)) {
-            return computeCsr(() -> Inputs.csr(Inputs.perRank(pattern, id), "data"), inputCentroids);
+            return computeCsr(() -> Sparse.rows(Inputs.perRank(pattern, id), "kmeans", method, "defaultDense",
+                    width(inputCentroids)), inputCentroids);
         }
         return compute(() -> Inputs.matrix(Inputs.perRank(pattern, id), "data"), inputCentroids);
     }
@@ -185,6 +187,14 @@ public final class KMeans {
             throw new IllegalArgumentException("inputCentroids have " + start.cols() + " columns, the data has " + part.p);
         }
         return new Lloyd(g, part, nClusters, bounds, eagerBounds).run(start, this);
+    }
+
+    /**
+     * The width a CSR file is read at: the centroids' (a file has no width of its own, and a
+     * rank's part may miss the last columns; an index past it is then named as such).
+     */
+    private static int width(Object inputCentroids) {
+        return Inputs.matrix(inputCentroids, "inputCentroids").cols();
     }
 
     private Matrix checkCentroids(Object inputCentroids, int rows, int cols) {

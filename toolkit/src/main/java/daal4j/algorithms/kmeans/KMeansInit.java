@@ -96,7 +96,7 @@ public final class KMeansInit {
      */
     public KMeansInitResult compute(Object data) {
         if (Sparse.method(method)) {
-            return run(g -> Partition.ofCsr(g, () -> Sparse.rows(data, "kmeansInit", method, denseTwin()),
+            return run(g -> Partition.ofCsr(g, () -> Sparse.rows(data, "kmeansInit", method, denseTwin(), 0),
                     (n, p) -> { }, nClusters));
         }
         return run(g -> Partition.of(g,

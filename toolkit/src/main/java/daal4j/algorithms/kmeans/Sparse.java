@@ -15,12 +15,12 @@ final class Sparse {
     }
 
     /**
-     * The CSR rows of {@code data} for a CSR method (a CsrMatrix, or a CSR file path); any
-     * other input is an error naming the dense method to use instead (the toolkit's one rule,
-     * {@link LocalRows#csr}).
+     * The CSR rows of {@code data} for a CSR method (a CsrMatrix, or a CSR file path, read as
+     * {@code cols} wide when {@code cols > 0}); any other input is an error naming the dense
+     * method to use instead (the toolkit's one rule, {@link LocalRows#csr}).
      */
-    static CsrMatrix rows(Object data, String family, String method, String denseMethod) {
-        return LocalRows.csr(data, "data", family, method, denseMethod, 0);
+    static CsrMatrix rows(Object data, String family, String method, String denseMethod, int cols) {
+        return LocalRows.csr(data, "data", family, method, denseMethod, cols);
     }
 
     /** {@code data} for a dense method; a CsrMatrix is an error naming the CSR method to use instead. */

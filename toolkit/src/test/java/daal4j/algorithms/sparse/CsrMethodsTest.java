@@ -25,6 +25,7 @@ import daal4j.data.Matrix;
 import daal4j.spmd.Spmd;
 import daal4j.spmd.SpmdException;
 import daal4j.testing.TestData;
+import daal4j.testing.mains.CsrSplit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -214,7 +215,7 @@ class CsrMethodsTest {
     void perRankFilesByPattern(@TempDir Path dir) throws IOException {
         CsrMatrix x = CsrMatrix.read(KMEANS);
         for (int r = 0; r < 2; r++) {
-            write(slice(x, r, 2), dir.resolve("part" + r + ".csv"));
+            CsrSplit.write(slice(x, r, 2), dir.resolve("part" + r + ".csv"));
         }
         String pattern = dir.resolve("part{}.csv").toString();
         List<Result> all = Spmd.local(2).call(() -> covariance().method("fastCSR").distributed(true)
@@ -223,24 +224,6 @@ class CsrMethodsTest {
         List<Result> mom = Spmd.local(2).call(() -> lowOrderMoments().method("fastCSR").distributed(true)
                 .compute(pattern, myProcid()));
         assertSameFields(lowOrderMoments().method("fastCSR").compute(x), mom.get(1), 1e-10, "moments by pattern");
-    }
-
-    /** Writes x in daal4py's CSR file layout (1-based offsets and indices). */
-    static void write(CsrMatrix x, Path file) throws IOException {
-        StringBuilder s = new StringBuilder();
-        for (int o : x.rowOffsetsView()) {
-            s.append(o + 1).append(',');
-        }
-        s.append('\n');
-        for (int j : x.columnIndicesView()) {
-            s.append(j + 1).append(',');
-        }
-        s.append('\n');
-        for (double v : x.valuesView()) {
-            s.append(v).append(',');
-        }
-        s.append('\n');
-        Files.writeString(file, s);
     }
 
     // ------------------------------------------------------------------ naive Bayes
