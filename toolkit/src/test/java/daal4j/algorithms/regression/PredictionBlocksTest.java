@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import daal4j.data.Matrix;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -52,15 +53,33 @@ class PredictionBlocksTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 3})
+    @ValueSource(ints = {1, 3, 8})
     void theFirstNonFiniteValueIsReportedWhicheverBlockItIsIn(int responses) {
         double[][] x = random(N, 50, 3).toArray();
         LinearModel model = new LinearModel(random(responses, 51, 4), true);
         x[1900][5] = Double.NaN;
         assertEquals("data: NaN at row 1900, column 5 (values must be finite)", assertThrows(
                 IllegalArgumentException.class, () -> linearRegressionPrediction().compute(x, model)).getMessage());
+        // a value the model multiplies by 0 is still checked
+        double[] beta = model.Beta.toRowMajor();
+        for (int r = 0; r < responses; r++) {
+            beta[r * 51 + 1 + 30] = 0;
+        }
+        LinearModel zeroSlope = new LinearModel(Matrix.wrap(responses, 51, beta), true);
+        x[1200][30] = Double.POSITIVE_INFINITY;
+        assertEquals("data: Infinity at row 1200, column 30 (values must be finite)", assertThrows(
+                IllegalArgumentException.class, () -> linearRegressionPrediction().compute(x, zeroSlope)).getMessage());
         x[700][49] = Double.NEGATIVE_INFINITY;
         assertEquals("data: -Infinity at row 700, column 49 (values must be finite)", assertThrows(
                 IllegalArgumentException.class, () -> ridgeRegressionPrediction().compute(x, model)).getMessage());
+    }
+
+    @Test
+    void responsesThatOverflowAreNotAnInputError() {
+        double[] v = new double[N];
+        java.util.Arrays.fill(v, 1e300);
+        LinearModel model = new LinearModel(Matrix.row(0, 1e300), true);
+        Matrix y = linearRegressionPrediction().compute(Matrix.wrap(N, 1, v), model).prediction;
+        assertEquals(Double.POSITIVE_INFINITY, y.get(N - 1, 0));
     }
 }
