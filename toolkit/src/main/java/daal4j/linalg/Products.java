@@ -172,6 +172,32 @@ public final class Products {
         return Matrix.wrap(m, n, c);
     }
 
+    /**
+     * Writes rows [from, to) of A B' into {@code c} from index {@code at} (row-major, n values a
+     * row), where {@code a} is row-major with k columns and {@code b} row-major n x k. Meant
+     * for blocks of rows that are in cache.
+     */
+    public static void multiplyTransposedRows(double[] a, int k, int from, int to, double[] b, int n, double[] c,
+                                              int at) {
+        int rows = to - from;
+        if (rows <= 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
+            // an empty sum is 0; BLAS would reject the leading dimension k = 0
+            Arrays.fill(c, at, at + rows * n, 0.0);
+        } else if (n <= FEW_COLUMNS) {
+            // a product with a few rows of B is a few dot products per row of A: dgemv per row of
+            // B, on the cached block, beats dgemm's packing (2M x 50 by 2: ~0.8x the time)
+            for (int j = 0; j < n; j++) {
+                Linalg.blas().dgemv("T", k, rows, 1.0, a, from * k, k, b, j * k, 1, 0.0, c, at + j, n);
+            }
+        } else {
+            // row-major C = A B' is column-major C' = B A': B' (k x n column-major) transposed
+            Linalg.blas().dgemm("T", "N", n, rows, k, 1.0, b, 0, k, a, from * k, k, 0.0, c, at, n);
+        }
+    }
+
     private Products() {
     }
 }

@@ -5,6 +5,7 @@ import daal4j.data.CsrMatrix;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
 import daal4j.linalg.Products;
+import daal4j.linalg.RowBlocks;
 import java.util.List;
 
 /**
@@ -85,13 +86,66 @@ public final class MultinomialNaiveBayesPrediction {
             if (x.cols() != model.NFeatures) {
                 throw new IllegalArgumentException("data has " + x.cols() + " features, the model " + model.NFeatures);
             }
-            return scores(sparseScores(x, model), x.rows(), model);
+            ClassScores out = new ClassScores(model, x.rows(), labels, probabilities, logProbabilities);
+            out.score(sparseScores(x, model), 0, 0, x.rows());
+            return out.result(logProbabilities);
         }
         LocalRows.requireDense(data, algo, method, "fastCSR");
-        Matrix x = Inputs.requireFinite(LocalRows.of(data, "data", true), "data");
+        Matrix x = LocalRows.of(data, "data", true);
         if (x.cols() != model.NFeatures) {
+            Inputs.requireFinite(x, "data"); // a bad value is reported before the width, as always
             throw new IllegalArgumentException("data has " + x.cols() + " features, the model " + model.NFeatures);
         }
+        return denseScores(x, model);
+    }
+
+    /**
+     * Checks, multiplies by LogTheta' and scores block by block, each block while it is in
+     * cache: the counts are read from memory once and the likelihoods of a block are scored
+     * before the next block's are written.
+     */
+    private NaiveBayesPredictionResult denseScores(Matrix x, MultinomialNaiveBayesModel model) {
+        int n = x.rows();
+        int p = x.cols();
+        double[] v = x.rowMajorView();
+        double[] logTheta = model.LogTheta.rowMajorView();
+        ClassScores out = new ClassScores(model, n, labels, probabilities, logProbabilities);
+        int step = RowBlocks.rows(p);
+        // the likelihoods go straight into the log probabilities when those are asked for,
+        // else into one block's scratch
+        double[] all = out.logProbabilityStorage();
+        double[] jll = all != null ? all : new double[Math.min(n, step) * nClasses];
+        for (int from = 0; from < n; from += step) {
+            int to = Math.min(n, from + step);
+            if (!validCounts(v, from * p, to * p)) {
+                reportBadCount(x);
+            }
+            // joint log likelihood: counts times log feature probabilities, plus log priors
+            int at = all != null ? from * nClasses : 0;
+            Products.multiplyTransposedRows(v, p, from, to, logTheta, nClasses, jll, at);
+            out.score(jll, at, from, to);
+        }
+        return out.result(logProbabilities);
+    }
+
+    /** Whether values [from, to) are all finite and non-negative: one test per value. */
+    private static boolean validCounts(double[] v, int from, int to) {
+        for (int k = from; k < to; k++) {
+            // true for NaN, negatives and both infinities; an early exit measured 2x faster than
+            // and-ing a flag over the block (~0.3 ns a value, in cache)
+            if (!(v[k] >= 0) || v[k] == Double.POSITIVE_INFINITY) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Throws the error for the first bad value of {@code x}: the first NaN or infinite value
+     * anywhere if there is one, else the first negative count.
+     */
+    private static void reportBadCount(Matrix x) {
+        Inputs.requireFinite(x, "data");
         double[] v = x.rowMajorView();
         for (int k = 0; k < v.length; k++) {
             if (v[k] < 0) {
@@ -99,8 +153,7 @@ public final class MultinomialNaiveBayesPrediction {
                         + k % x.cols() + " (counts must be non-negative)");
             }
         }
-        // joint log likelihood: counts times log feature probabilities, plus log priors
-        return scores(Products.multiplyTransposed(x, model.LogTheta).toRowMajor(), x.rows(), model);
+        throw new IllegalStateException("data: a bad count was seen but not found again");
     }
 
     /** x LogTheta' over the stored counts only (n x nClasses, row-major): O(nnz * nClasses). */
@@ -127,47 +180,5 @@ public final class MultinomialNaiveBayesPrediction {
             }
         }
         return jll;
-    }
-
-    /** Labels and (log) probabilities from the joint log likelihoods without the priors, in place. */
-    private NaiveBayesPredictionResult scores(double[] jll, int n, MultinomialNaiveBayesModel model) {
-        double[] label = labels ? new double[n] : null;
-        double[] logProb = probabilities || logProbabilities ? new double[n * nClasses] : null;
-        for (int i = 0; i < n; i++) {
-            int o = i * nClasses;
-            int best = 0;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < nClasses; c++) {
-                jll[o + c] += model.LogP.get(c, 0);
-                if (jll[o + c] > max) {
-                    max = jll[o + c];
-                    best = c;
-                }
-            }
-            if (label != null) {
-                label[i] = best;
-            }
-            if (logProb != null) {
-                // log-sum-exp around the largest score: no overflow, no underflow to log(0)
-                double s = 0;
-                for (int c = 0; c < nClasses; c++) {
-                    s += Math.exp(jll[o + c] - max);
-                }
-                double norm = max + Math.log(s);
-                for (int c = 0; c < nClasses; c++) {
-                    logProb[o + c] = jll[o + c] - norm;
-                }
-            }
-        }
-        double[] prob = null;
-        if (probabilities) {
-            prob = new double[n * nClasses];
-            for (int k = 0; k < prob.length; k++) {
-                prob[k] = Math.exp(logProb[k]);
-            }
-        }
-        return new NaiveBayesPredictionResult(label == null ? null : Matrix.wrap(n, 1, label),
-                prob == null ? null : Matrix.wrap(n, nClasses, prob),
-                logProbabilities ? Matrix.wrap(n, nClasses, logProb) : null);
     }
 }

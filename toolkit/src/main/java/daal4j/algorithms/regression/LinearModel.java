@@ -4,6 +4,7 @@ import daal4j.algorithms.Result;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
 import daal4j.linalg.Products;
+import daal4j.linalg.RowBlocks;
 
 /**
  * A linear (or ridge) regression model, with daal4py's attribute names: {@code Beta} is
@@ -51,20 +52,30 @@ public final class LinearModel extends Result {
         if (x.cols() != p) {
             throw new IllegalArgumentException("data has " + x.cols() + " features, the model " + p);
         }
-        Inputs.requireFinite(x, "data");
         double[] slopes = new double[q * p];
+        double[] intercepts = new double[q];
         for (int r = 0; r < q; r++) {
+            intercepts[r] = Beta.get(r, 0);
             for (int j = 0; j < p; j++) {
                 slopes[r * p + j] = Beta.get(r, j + 1);
             }
         }
-        Matrix y = Products.multiplyTransposed(x, Matrix.wrap(q, p, slopes));
-        double[] v = y.rowMajorView().clone();
-        for (int i = 0; i < x.rows(); i++) {
-            for (int r = 0; r < q; r++) {
-                v[i * q + r] += Beta.get(r, 0);
+        int n = x.rows();
+        double[] xv = x.rowMajorView();
+        double[] y = new double[n * q];
+        int step = RowBlocks.rows(p);
+        // check, multiply and shift block by block: BLAS reads each block while the check has
+        // left it in cache, so the input is read from memory once
+        for (int from = 0; from < n; from += step) {
+            int to = Math.min(n, from + step);
+            Inputs.requireFinite(x, from, to, "data");
+            Products.multiplyTransposedRows(xv, p, from, to, slopes, q, y, from * q);
+            for (int i = from * q; i < to * q; i += q) {
+                for (int r = 0; r < q; r++) {
+                    y[i + r] += intercepts[r];
+                }
             }
         }
-        return Matrix.wrap(x.rows(), q, v);
+        return Matrix.wrap(n, q, y);
     }
 }
