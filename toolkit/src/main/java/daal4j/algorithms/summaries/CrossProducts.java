@@ -267,9 +267,12 @@ public final class CrossProducts implements Summary<CrossProducts> {
     @Override
     public CrossProducts merge(CrossProducts b) {
         CrossProducts a = this;
-        double[] u = a.upper.clone();
-        for (int k = 0; k < u.length; k++) {
-            u[k] += b.upper[k];
+        double[] u = new double[p * p];
+        for (int j = 0; j < p; j++) {
+            int c = j * p;
+            for (int i = c; i <= c + j; i++) {
+                u[i] = a.upper[i] + b.upper[i];
+            }
         }
         return combine(a, u, b);
     }
@@ -318,6 +321,24 @@ public final class CrossProducts implements Summary<CrossProducts> {
         return c;
     }
 
+    /**
+     * The centered cross-products sum divided by {@code d}, p x p row-major, symmetric: one
+     * pass that writes both halves from the upper triangle (a covariance's p^2 values are
+     * written once, not copied, mirrored and divided in three passes).
+     */
+    public double[] centeredOver(double d) {
+        double[] c = new double[p * p];
+        for (int j = 0; j < p; j++) {
+            int col = j * p;
+            for (int i = 0; i <= j; i++) {
+                double v = upper[col + i] / d;
+                c[col + i] = v;
+                c[i * p + j] = v;
+            }
+        }
+        return c;
+    }
+
     /** The raw cross-products sum x x' = centered + n mean mean', p x p row-major, symmetric. */
     public double[] raw() {
         double[] c = centered();
@@ -330,15 +351,22 @@ public final class CrossProducts implements Summary<CrossProducts> {
         return c;
     }
 
-    /** Flat form: p, n, shift, offset, upper triangle storage. */
+    /**
+     * Flat form: p, n, shift, offset, then the upper triangle packed column by column
+     * (p(p+1)/2 values): the lower half is never read, so it need not cross ranks.
+     */
     @Override
     public double[] encode() {
-        double[] e = new double[2 + 2 * p + p * p];
+        double[] e = new double[2 + 2 * p + p * (p + 1) / 2];
         e[0] = p;
         e[1] = n;
         System.arraycopy(shift, 0, e, 2, p);
         System.arraycopy(offset, 0, e, 2 + p, p);
-        System.arraycopy(upper, 0, e, 2 + 2 * p, p * p);
+        int k = 2 + 2 * p;
+        for (int j = 0; j < p; j++) {
+            System.arraycopy(upper, j * p, e, k, j + 1);
+            k += j + 1;
+        }
         return e;
     }
 
@@ -346,7 +374,12 @@ public final class CrossProducts implements Summary<CrossProducts> {
     public static CrossProducts decode(double[] e) {
         int p = (int) e[0];
         long n = (long) e[1];
-        return new CrossProducts(p, n, Arrays.copyOfRange(e, 2, 2 + p), Arrays.copyOfRange(e, 2 + p, 2 + 2 * p),
-                Arrays.copyOfRange(e, 2 + 2 * p, 2 + 2 * p + p * p));
+        double[] u = new double[p * p];
+        int k = 2 + 2 * p;
+        for (int j = 0; j < p; j++) {
+            System.arraycopy(e, k, u, j * p, j + 1);
+            k += j + 1;
+        }
+        return new CrossProducts(p, n, Arrays.copyOfRange(e, 2, 2 + p), Arrays.copyOfRange(e, 2 + p, 2 + 2 * p), u);
     }
 }
