@@ -39,13 +39,20 @@ public final class CrossProducts implements Summary<CrossProducts> {
      * "U" layout, p(p+1)/2 values): half the memory to zero, add, send and copy of a full p x p.
      */
     private final double[] upper;
+    /** Where the triangle starts in {@code upper}: a decoded summary keeps its encoded array. */
+    private final int base;
 
     private CrossProducts(int p, long n, double[] shift, double[] offset, double[] upper) {
+        this(p, n, shift, offset, upper, 0);
+    }
+
+    private CrossProducts(int p, long n, double[] shift, double[] offset, double[] upper, int base) {
         this.p = p;
         this.n = n;
         this.shift = shift;
         this.offset = offset;
         this.upper = upper;
+        this.base = base;
     }
 
     /** The summary of the rows of {@code data}, named {@code what} in errors. */
@@ -286,9 +293,9 @@ public final class CrossProducts implements Summary<CrossProducts> {
     @Override
     public CrossProducts merge(CrossProducts b) {
         CrossProducts a = this;
-        double[] u = a.upper.clone();
+        double[] u = new double[packedSize(p)];
         for (int k = 0; k < u.length; k++) {
-            u[k] += b.upper[k];
+            u[k] = a.upper[a.base + k] + b.upper[b.base + k];
         }
         return combine(a, u, b, true);
     }
@@ -345,7 +352,7 @@ public final class CrossProducts implements Summary<CrossProducts> {
         for (int j = 0; j < p; j++) {
             int from = colStart(j);
             for (int i = 0; i <= j; i++) {
-                double v = upper[from + i] / d;
+                double v = upper[base + from + i] / d;
                 c[j * p + i] = v;
                 c[i * p + j] = v;
             }
@@ -371,20 +378,24 @@ public final class CrossProducts implements Summary<CrossProducts> {
      */
     @Override
     public double[] encode() {
-        double[] e = new double[2 + 2 * p + upper.length];
+        int size = packedSize(p);
+        double[] e = new double[2 + 2 * p + size];
         e[0] = p;
         e[1] = n;
         System.arraycopy(shift, 0, e, 2, p);
         System.arraycopy(offset, 0, e, 2 + p, p);
-        System.arraycopy(upper, 0, e, 2 + 2 * p, upper.length);
+        System.arraycopy(upper, base, e, 2 + 2 * p, size);
         return e;
     }
 
-    /** The summary back from {@link #encode()}. */
+    /**
+     * The summary back from {@link #encode()}, keeping {@code e} (never written to) for its
+     * triangle: a p x p summary's megabytes are not copied once more on every rank.
+     */
     public static CrossProducts decode(double[] e) {
         int p = (int) e[0];
         long n = (long) e[1];
         return new CrossProducts(p, n, Arrays.copyOfRange(e, 2, 2 + p), Arrays.copyOfRange(e, 2 + p, 2 + 2 * p),
-                Arrays.copyOfRange(e, 2 + 2 * p, 2 + 2 * p + packedSize(p)));
+                e, 2 + 2 * p);
     }
 }
