@@ -127,14 +127,18 @@ public final class Communicator implements AutoCloseable {
         }
         // the doubles go straight into the frame and come straight out of it: a large
         // summary (a p x p cross-product) is copied once each way, not three times
+        double[][] out = new double[size()][];
         byte[][] frames = exchange(() -> {
             double[] v = local.get();
             byte[] frame = new byte[1 + v.length * Double.BYTES];
             ByteBuffer.wrap(frame, 1, frame.length - 1).slice().order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().put(v);
+            out[rank()] = v;  // this rank's own values need no trip back (as when alone)
             return frame;
         });
-        double[][] out = new double[frames.length][];
         for (int r = 0; r < frames.length; r++) {
+            if (out[r] != null) {
+                continue;
+            }
             out[r] = new double[(frames[r].length - 1) / Double.BYTES];
             ByteBuffer.wrap(frames[r], 1, frames[r].length - 1).slice().order(ByteOrder.LITTLE_ENDIAN)
                     .asDoubleBuffer().get(out[r]);
