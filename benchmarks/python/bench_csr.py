@@ -183,7 +183,14 @@ def worker(a):
 
 
 def results(text):
-    return [json.loads(l) for l in text.splitlines() if l.startswith("{")]
+    """Every JSON object the ranks printed: under mpiexec two ranks' lines can land on one line."""
+    out, dec = [], json.JSONDecoder()
+    for line in text.splitlines():
+        i = 0
+        while line.startswith("{", i):
+            obj, i = dec.raw_decode(line, i)
+            out.append(obj)
+    return out
 
 
 def merged(rs):

@@ -73,13 +73,29 @@ public final class Communicator implements AutoCloseable {
         if (alone) {
             return new byte[][] {local.get()};
         }
+        byte[][] frames = exchange(() -> {
+            byte[] payload = local.get();
+            byte[] frame = new byte[payload.length + 1];
+            System.arraycopy(payload, 0, frame, 1, payload.length);
+            return frame;
+        });
+        byte[][] payloads = new byte[frames.length][];
+        for (int r = 0; r < frames.length; r++) {
+            payloads[r] = Arrays.copyOfRange(frames[r], 1, frames[r].length);
+        }
+        return payloads;
+    }
+
+    /**
+     * Exchanges the frames {@code frameOf} builds (byte 0 left for the status, set here), or
+     * this rank's failure in its place; returns every rank's frame once none failed.
+     */
+    private byte[][] exchange(Supplier<byte[]> frameOf) {
         byte[] frame;
         RuntimeException mine = null;
         try {
-            byte[] payload = local.get();
-            frame = new byte[payload.length + 1];
+            frame = frameOf.get();
             frame[0] = OK;
-            System.arraycopy(payload, 0, frame, 1, payload.length);
         } catch (RuntimeException | Error e) {
             mine = e instanceof RuntimeException re ? re : new RuntimeException(e);
             frame = failureFrame(e);
@@ -91,11 +107,7 @@ public final class Communicator implements AutoCloseable {
             bytesReceived += f.length;
         }
         raiseFailures(frames, mine);
-        byte[][] payloads = new byte[frames.length][];
-        for (int r = 0; r < frames.length; r++) {
-            payloads[r] = Arrays.copyOfRange(frames[r], 1, frames[r].length);
-        }
-        return payloads;
+        return frames;
     }
 
     /** This rank's collectives and bytes so far: the measure of what a run sends per rank. */
@@ -113,10 +125,23 @@ public final class Communicator implements AutoCloseable {
         if (alone) {
             return new double[][] {local.get()};  // no round trip through bytes
         }
-        byte[][] bytes = allgather(() -> toBytes(local.get()));
-        double[][] out = new double[bytes.length][];
-        for (int r = 0; r < bytes.length; r++) {
-            out[r] = toDoubles(bytes[r]);
+        // the doubles go straight into the frame and come straight out of it: a large
+        // summary (a p x p cross-product) is copied once each way, not three times
+        double[][] out = new double[size()][];
+        byte[][] frames = exchange(() -> {
+            double[] v = local.get();
+            byte[] frame = new byte[1 + v.length * Double.BYTES];
+            ByteBuffer.wrap(frame, 1, frame.length - 1).slice().order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().put(v);
+            out[rank()] = v;  // this rank's own values need no trip back (as when alone)
+            return frame;
+        });
+        for (int r = 0; r < frames.length; r++) {
+            if (out[r] != null) {
+                continue;
+            }
+            out[r] = new double[(frames[r].length - 1) / Double.BYTES];
+            ByteBuffer.wrap(frames[r], 1, frames[r].length - 1).slice().order(ByteOrder.LITTLE_ENDIAN)
+                    .asDoubleBuffer().get(out[r]);
         }
         return out;
     }

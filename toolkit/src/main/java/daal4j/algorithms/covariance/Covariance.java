@@ -83,22 +83,18 @@ public final class Covariance extends Algorithm<Covariance, CrossProducts, Covar
     /** The covariance (divisor n - 1) or correlation matrix of the merged cross-products. */
     private static Matrix matrix(CrossProducts all, boolean correlationOutput) {
         int p = all.p;
+        if (!correlationOutput) {
+            return Matrix.wrap(p, p, all.centeredOver(all.n - 1));
+        }
         double[] c = all.centered();
-        if (correlationOutput) {
-            double[] scale = new double[p];
+        double[] scale = new double[p];
+        for (int j = 0; j < p; j++) {
+            scale[j] = 1 / Math.sqrt(c[j * p + j]);
+        }
+        for (int i = 0; i < p; i++) {
             for (int j = 0; j < p; j++) {
-                scale[j] = 1 / Math.sqrt(c[j * p + j]);
-            }
-            for (int i = 0; i < p; i++) {
-                for (int j = 0; j < p; j++) {
-                    // a constant column has no correlation: 0/0 = NaN, as NumPy's corrcoef
-                    c[i * p + j] = i == j && c[i * p + i] > 0 ? 1.0 : c[i * p + j] * scale[i] * scale[j];
-                }
-            }
-        } else {
-            double d = all.n - 1;
-            for (int k = 0; k < c.length; k++) {
-                c[k] /= d;
+                // a constant column has no correlation: 0/0 = NaN, as NumPy's corrcoef
+                c[i * p + j] = i == j && c[i * p + i] > 0 ? 1.0 : c[i * p + j] * scale[i] * scale[j];
             }
         }
         return Matrix.wrap(p, p, c);

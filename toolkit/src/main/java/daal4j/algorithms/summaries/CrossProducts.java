@@ -34,15 +34,25 @@ public final class CrossProducts implements Summary<CrossProducts> {
     public final long n;
     private final double[] shift;
     private final double[] offset;
-    /** Upper triangle (column-major, as BLAS writes it) of the centered cross-products. */
+    /**
+     * Upper triangle of the centered cross-products, packed column by column (BLAS's packed
+     * "U" layout, p(p+1)/2 values): half the memory to zero, add, send and copy of a full p x p.
+     */
     private final double[] upper;
+    /** Where the triangle starts in {@code upper}: a decoded summary keeps its encoded array. */
+    private final int base;
 
     private CrossProducts(int p, long n, double[] shift, double[] offset, double[] upper) {
+        this(p, n, shift, offset, upper, 0);
+    }
+
+    private CrossProducts(int p, long n, double[] shift, double[] offset, double[] upper, int base) {
         this.p = p;
         this.n = n;
         this.shift = shift;
         this.offset = offset;
         this.upper = upper;
+        this.base = base;
     }
 
     /** The summary of the rows of {@code data}, named {@code what} in errors. */
@@ -66,11 +76,12 @@ public final class CrossProducts implements Summary<CrossProducts> {
             p += parts[k].cols();
         }
         if (p == 0 || rows == 0) {
-            return new CrossProducts(p, rows, new double[p], new double[p], new double[p * p]);
+            return new CrossProducts(p, rows, new double[p], new double[p], new double[packedSize(p)]);
         }
         int blockRows = Math.max(MIN_BLOCK_ROWS, BLOCK_VALUES / p);
         double[] block = new double[Math.min(rows, blockRows) * p];
-        // one accumulator for every block: this method owns it until it returns it. The p
+        // one full accumulator for every block (dsyrk writes full storage), packed once at the
+        // end: this method owns it until then. The p
         // spare values satisfy netlib's bounds check, which wants a whole ldc-long column
         // after the last one of a diagonal block even where BLAS writes only its top.
         double[] u = new double[p * p + p];
@@ -80,9 +91,13 @@ public final class CrossProducts implements Summary<CrossProducts> {
             CrossProducts b = nearZeroMeans(acc)
                     ? rawBlock(parts, names, p, from, to, u)
                     : centerBlock(block, parts, names, p, from, to, acc, u);
-            acc = combine(acc, u, b);
+            acc = combine(acc, u, b, false);
         }
-        return new CrossProducts(p, acc.n, acc.shift, acc.offset, Arrays.copyOf(u, p * p));
+        double[] packed = new double[packedSize(p)];
+        for (int j = 0; j < p; j++) {
+            System.arraycopy(u, j * p, packed, colStart(j), j + 1);
+        }
+        return new CrossProducts(p, acc.n, acc.shift, acc.offset, packed);
     }
 
     /**
@@ -95,12 +110,12 @@ public final class CrossProducts implements Summary<CrossProducts> {
         int p = x.cols();
         int n = x.rows();
         if (p == 0 || n == 0) {
-            return new CrossProducts(p, n, new double[p], new double[p], new double[p * p]);
+            return new CrossProducts(p, n, new double[p], new double[p], new double[packedSize(p)]);
         }
         int[] off = x.rowOffsetsView();
         int[] idx = x.columnIndicesView();
         double[] v = x.valuesView();
-        double[] u = new double[p * p];
+        double[] u = new double[packedSize(p)];
         double[] mean = new double[p];
         for (int i = 0; i < n; i++) {
             int to = off[i + 1];
@@ -113,9 +128,9 @@ public final class CrossProducts implements Summary<CrossProducts> {
                 int ja = idx[a];
                 mean[ja] += va;
                 // indices increase along the row: (ja, jb) with ja <= jb is the upper triangle,
-                // column-major at jb * p + ja
+                // packed at colStart(jb) + ja
                 for (int b = a; b < to; b++) {
-                    u[idx[b] * p + ja] += va * v[b];
+                    u[colStart(idx[b]) + ja] += va * v[b];
                 }
             }
         }
@@ -125,7 +140,7 @@ public final class CrossProducts implements Summary<CrossProducts> {
             }
             mean[j] /= n;
         }
-        subtractOuter(u, p, n, mean);
+        subtractOuter(u, p, n, mean, true);
         return new CrossProducts(p, n, new double[p], mean, u);
     }
 
@@ -134,6 +149,7 @@ public final class CrossProducts implements Summary<CrossProducts> {
      * a block's raw products X'X exceed its centered ones by the factor 1 + mean^2/var <= 5
      * at most, so X'X - nb mean mean' loses no more than 5 ulps of them to cancellation, and
      * the block needs no centered copy: one dsyrk and column sums straight on the data.
+     * {@code before} is the dense loop's summary, its triangle still in full storage.
      */
     private static boolean nearZeroMeans(CrossProducts before) {
         if (before.n < 2) {
@@ -180,15 +196,25 @@ public final class CrossProducts implements Summary<CrossProducts> {
             Products.addGram(xa, qa, from, to, u, ca * p + ca, p);
             ca += qa;
         }
-        subtractOuter(u, p, nb, mean);
+        subtractOuter(u, p, nb, mean, false);
         return new CrossProducts(p, nb, new double[p], mean, null);
     }
 
-    /** u -= w v v' on the upper triangle. */
-    private static void subtractOuter(double[] u, int p, double w, double[] v) {
+    /** Values in a packed upper triangle of p columns. */
+    private static int packedSize(int p) {
+        return colStart(p);
+    }
+
+    /** Where column j of a packed upper triangle starts. */
+    private static int colStart(int j) {
+        return (int) ((long) j * (j + 1) / 2);
+    }
+
+    /** u -= w v v' on the upper triangle, packed or full p x p column-major storage. */
+    private static void subtractOuter(double[] u, int p, double w, double[] v, boolean packed) {
         for (int j = 0; j < p; j++) {
             double vj = w * v[j];
-            int c = j * p;
+            int c = packed ? colStart(j) : j * p;
             for (int i = 0; i <= j; i++) {
                 u[c + i] -= vj * v[i];
             }
@@ -249,7 +275,7 @@ public final class CrossProducts implements Summary<CrossProducts> {
             Products.addGram(block, p, 0, nb, u);
         } else {
             Products.addGram(block, p, 0, nb, u);
-            subtractOuter(u, p, nb, o);
+            subtractOuter(u, p, nb, o, false);
         }
         return new CrossProducts(p, nb, s, o, null);
     }
@@ -267,18 +293,18 @@ public final class CrossProducts implements Summary<CrossProducts> {
     @Override
     public CrossProducts merge(CrossProducts b) {
         CrossProducts a = this;
-        double[] u = a.upper.clone();
+        double[] u = new double[packedSize(p)];
         for (int k = 0; k < u.length; k++) {
-            u[k] += b.upper[k];
+            u[k] = a.upper[a.base + k] + b.upper[b.base + k];
         }
-        return combine(a, u, b);
+        return combine(a, u, b, true);
     }
 
     /**
      * The summary of a's rows followed by b's, given {@code u} = both centered cross-products
      * added: adds the mean-difference term n_a n_b / n (delta delta') and moves the mean.
      */
-    private static CrossProducts combine(CrossProducts a, double[] u, CrossProducts b) {
+    private static CrossProducts combine(CrossProducts a, double[] u, CrossProducts b, boolean packed) {
         if (a.n == 0) {
             return new CrossProducts(b.p, b.n, b.shift, b.offset, u);
         }
@@ -294,7 +320,7 @@ public final class CrossProducts implements Summary<CrossProducts> {
         }
         for (int j = 0; j < p; j++) {
             double dj = cross * delta[j];
-            int c = j * p;
+            int c = packed ? colStart(j) : j * p;
             for (int i = 0; i <= j; i++) {
                 u[c + i] += dj * delta[i];
             }
@@ -313,8 +339,24 @@ public final class CrossProducts implements Summary<CrossProducts> {
 
     /** The centered cross-products sum (x - mean)(x - mean)', p x p row-major, symmetric. */
     public double[] centered() {
-        double[] c = upper.clone();
-        Products.symmetrize(c, p);
+        return centeredOver(1);
+    }
+
+    /**
+     * The centered cross-products sum divided by {@code d}, p x p row-major, symmetric: one
+     * pass that writes both halves from the upper triangle (a covariance's p^2 values are
+     * written once, not copied, mirrored and divided in three passes).
+     */
+    public double[] centeredOver(double d) {
+        double[] c = new double[p * p];
+        for (int j = 0; j < p; j++) {
+            int from = colStart(j);
+            for (int i = 0; i <= j; i++) {
+                double v = upper[base + from + i] / d;
+                c[j * p + i] = v;
+                c[i * p + j] = v;
+            }
+        }
         return c;
     }
 
@@ -330,23 +372,30 @@ public final class CrossProducts implements Summary<CrossProducts> {
         return c;
     }
 
-    /** Flat form: p, n, shift, offset, upper triangle storage. */
+    /**
+     * Flat form: p, n, shift, offset, then the upper triangle packed column by column
+     * (p(p+1)/2 values): the lower half is never read, so it need not cross ranks.
+     */
     @Override
     public double[] encode() {
-        double[] e = new double[2 + 2 * p + p * p];
+        int size = packedSize(p);
+        double[] e = new double[2 + 2 * p + size];
         e[0] = p;
         e[1] = n;
         System.arraycopy(shift, 0, e, 2, p);
         System.arraycopy(offset, 0, e, 2 + p, p);
-        System.arraycopy(upper, 0, e, 2 + 2 * p, p * p);
+        System.arraycopy(upper, base, e, 2 + 2 * p, size);
         return e;
     }
 
-    /** The summary back from {@link #encode()}. */
+    /**
+     * The summary back from {@link #encode()}, keeping {@code e} (never written to) for its
+     * triangle: a p x p summary's megabytes are not copied once more on every rank.
+     */
     public static CrossProducts decode(double[] e) {
         int p = (int) e[0];
         long n = (long) e[1];
         return new CrossProducts(p, n, Arrays.copyOfRange(e, 2, 2 + p), Arrays.copyOfRange(e, 2 + p, 2 + 2 * p),
-                Arrays.copyOfRange(e, 2 + 2 * p, 2 + 2 * p + p * p));
+                e, 2 + 2 * p);
     }
 }

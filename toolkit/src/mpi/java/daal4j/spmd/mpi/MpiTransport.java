@@ -294,16 +294,23 @@ final class MpiTransport implements Transport {
         }
     }
 
-    /** Polls often at first, then backs off to at most a millisecond so idle ranks leave the cores free. */
+    /**
+     * Polls by yielding for the first milliseconds, then backs off to at most a millisecond so
+     * idle ranks leave the cores free. A non-blocking collective moves only when polled (a
+     * large frame goes in many fragments, each one test() apart), so sleeping early would
+     * stretch a few-MB exchange by a sleep per fragment.
+     */
     private static final class Backoff {
+        private static final long SPIN_NANOS = 20_000_000L;
+        private final long start = System.nanoTime();
         private int round;
 
         void pause() {
-            round++;
-            if (round < 16) {
+            if (System.nanoTime() - start < SPIN_NANOS) {
                 Thread.yield();
             } else {
-                LockSupport.parkNanos(Math.min(1_000_000L, 10_000L * (round - 15)));
+                round++;
+                LockSupport.parkNanos(Math.min(1_000_000L, 10_000L * round));
             }
         }
     }
