@@ -34,10 +34,7 @@ class KMeansCsrMpiTest {
             for (int r = 0; r < n; r++) {
                 Map<String, String> rank = Fixtures.namedValues(Files.readAllLines(dir.resolve("rank" + r + ".txt")));
                 String what = method + ", rank " + r + " of " + n;
-                Fixtures.assertValuesClose(batch.get(method + ".init"), rank.get(method + ".init"), what + " init\n" + job);
-                Fixtures.assertValuesClose(batch.get(method + ".centroids"), rank.get(method + ".centroids"), what + " centroids");
-                Fixtures.assertValuesClose(batch.get(method + ".objective"), rank.get(method + ".objective"), what + " objective");
-                assertEquals(batch.get(method + ".nIterations"), rank.get(method + ".nIterations"), what);
+                KMeansMpiTest.assertRankEqualsBatch(batch, rank, method, what, job);
                 labels.append(rank.get(method + ".assignments"));
                 if (method.equals("defaultCSR")) {
                     Matrix golden = Csv.read(TestData.golden("kmeans_lloydCSR").resolve("centroids.csv"));

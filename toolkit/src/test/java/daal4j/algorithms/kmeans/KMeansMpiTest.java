@@ -42,10 +42,7 @@ class KMeansMpiTest {
             for (int r = 0; r < n; r++) {
                 Map<String, String> rank = Fixtures.namedValues(byRank.get(r));
                 String what = method + ", rank " + r + " of " + n;
-                Fixtures.assertValuesClose(batch.get(method + ".init"), rank.get(method + ".init"), what + " init\n" + job);
-                Fixtures.assertValuesClose(batch.get(method + ".centroids"), rank.get(method + ".centroids"), what + " centroids");
-                Fixtures.assertValuesClose(batch.get(method + ".objective"), rank.get(method + ".objective"), what + " objective");
-                assertEquals(batch.get(method + ".nIterations"), rank.get(method + ".nIterations"), what);
+                assertRankEqualsBatch(batch, rank, method, what, job);
                 labels.append(rank.get(method + ".assignments"));
             }
             assertEquals(batch.get(method + ".assignments"), labels.toString(), method + ": assignments of all ranks");
@@ -76,5 +73,14 @@ class KMeansMpiTest {
         assertTrue(local.contains("nIterations: 25"), String.join("\n", local));
         // everything after the engine line: the same progress and result, printed the same way
         assertEquals(local.subList(1, local.size()), mpi.subList(1, mpi.size()), job.toString());
+    }
+
+    /** Asserts one rank's k-means lines of {@code method} hold the batch run's init, centroids, objective and iteration count. */
+    static void assertRankEqualsBatch(Map<String, String> batch, Map<String, String> rank, String method, String what,
+                                      MpiRun.Result job) {
+        Fixtures.assertValuesClose(batch.get(method + ".init"), rank.get(method + ".init"), what + " init\n" + job);
+        Fixtures.assertValuesClose(batch.get(method + ".centroids"), rank.get(method + ".centroids"), what + " centroids");
+        Fixtures.assertValuesClose(batch.get(method + ".objective"), rank.get(method + ".objective"), what + " objective");
+        assertEquals(batch.get(method + ".nIterations"), rank.get(method + ".nIterations"), what);
     }
 }
