@@ -8,40 +8,6 @@
 #include <immintrin.h>
 #endif
 
-/* the first index in [0, n) whose value is NaN or infinite, or -1: v - v is 0 exactly for finite v */
-static long first_non_finite_plain(const double *x, long from, long n) {
-    for (long k = from; k < n; k++) {
-        if (x[k] - x[k] != 0.0) {
-            return k;
-        }
-    }
-    return -1;
-}
-
-#if defined(__x86_64__)
-__attribute__((target("avx2")))
-static long first_non_finite_avx2(const double *x, long n) {
-    const __m256d zero = _mm256_setzero_pd();
-    long k = 0;
-    /* four vectors a step, one test of their union: a hit is then located by the plain loop */
-    for (; k + 16 <= n; k += 16) {
-        __m256d a = _mm256_loadu_pd(x + k);
-        __m256d b = _mm256_loadu_pd(x + k + 4);
-        __m256d c = _mm256_loadu_pd(x + k + 8);
-        __m256d d = _mm256_loadu_pd(x + k + 12);
-        __m256d bad = _mm256_or_pd(
-                _mm256_or_pd(_mm256_cmp_pd(_mm256_sub_pd(a, a), zero, _CMP_NEQ_UQ),
-                             _mm256_cmp_pd(_mm256_sub_pd(b, b), zero, _CMP_NEQ_UQ)),
-                _mm256_or_pd(_mm256_cmp_pd(_mm256_sub_pd(c, c), zero, _CMP_NEQ_UQ),
-                             _mm256_cmp_pd(_mm256_sub_pd(d, d), zero, _CMP_NEQ_UQ)));
-        if (_mm256_movemask_pd(bad) != 0) {
-            return first_non_finite_plain(x, k, k + 16);
-        }
-    }
-    return first_non_finite_plain(x, k, n);
-}
-#endif
-
 /*
  * One row of the moments pass over columns [0, p): d = v - shift, sum d, sum d^2, min, max.
  * Extremes by compare: a NaN leaves them as they were (its column's sums turn NaN, and the
@@ -143,26 +109,4 @@ JNIEXPORT void JNICALL Java_daal4j_kernels_Kernels_momentsPassNative(JNIEnv *env
     if (sd != NULL) (*env)->ReleasePrimitiveArrayCritical(env, sumShifted, sd, 0);
     if (s != NULL) (*env)->ReleasePrimitiveArrayCritical(env, shift, s, JNI_ABORT);
     if (xs != NULL) (*env)->ReleasePrimitiveArrayCritical(env, x, xs, JNI_ABORT);
-}
-
-/* Kernels.firstNonFinite: the index of the first NaN or infinity in x[from, to), or -1 */
-JNIEXPORT jlong JNICALL Java_daal4j_kernels_Kernels_firstNonFiniteNative(JNIEnv *env, jclass cls, jdoubleArray x,
-                                                                         jint from, jint to) {
-    (void) cls;
-    double *xs = (*env)->GetPrimitiveArrayCritical(env, x, NULL);
-    if (xs == NULL) {
-        return -1; /* an OutOfMemoryError is pending and is thrown on return */
-    }
-    long k;
-#if defined(__x86_64__)
-    if (__builtin_cpu_supports("avx2")) {
-        k = first_non_finite_avx2(xs + from, to - from);
-    } else {
-        k = first_non_finite_plain(xs + from, 0, to - from);
-    }
-#else
-    k = first_non_finite_plain(xs + from, 0, to - from);
-#endif
-    (*env)->ReleasePrimitiveArrayCritical(env, x, xs, JNI_ABORT);
-    return k < 0 ? -1 : from + k;
 }

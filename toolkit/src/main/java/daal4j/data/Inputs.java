@@ -1,6 +1,5 @@
 package daal4j.data;
 
-import daal4j.kernels.Kernels;
 import java.nio.file.Path;
 import tech.tablesaw.api.Table;
 
@@ -200,10 +199,11 @@ public final class Inputs {
     public static Matrix requireFinite(Matrix m, int from, int to, String what) {
         double[] d = m.rowMajorView();
         int p = m.cols();
-        int k = Kernels.firstNonFinite(d, from * p, to * p);
-        if (k >= 0) {
-            throw new IllegalArgumentException(what + ": " + d[k] + " at row " + k / p
-                    + ", column " + k % p + " (values must be finite)");
+        for (int k = from * p; k < to * p; k++) {
+            if (!Double.isFinite(d[k])) {
+                throw new IllegalArgumentException(what + ": " + d[k] + " at row " + k / p
+                        + ", column " + k % p + " (values must be finite)");
+            }
         }
         return m;
     }

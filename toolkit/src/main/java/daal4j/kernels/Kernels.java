@@ -76,29 +76,6 @@ public final class Kernels {
         }
     }
 
-    /** The index of the first NaN or infinity in {@code x[from, to)}, or -1 when all are finite. */
-    public static int firstNonFinite(double[] x, int from, int to) {
-        if (from < 0 || to < from || to > x.length) {
-            throw new IllegalArgumentException("firstNonFinite: [" + from + ", " + to + ") outside " + x.length
-                    + " values");
-        }
-        // below a few thousand values the call costs more than the loop
-        return isNative() && to - from >= 4096 ? (int) firstNonFiniteNative(x, from, to)
-                : firstNonFiniteJava(x, from, to);
-    }
-
-    /** The Java twin of the native finiteness scan. */
-    static int firstNonFiniteJava(double[] x, int from, int to) {
-        for (int k = from; k < to; k++) {
-            if (!Double.isFinite(x[k])) {
-                return k;
-            }
-        }
-        return -1;
-    }
-
-    static native long firstNonFiniteNative(double[] x, int from, int to);
-
     static native void momentsPassNative(double[] x, int p, int from, int to, double[] shift, double[] sumShifted,
                                          double[] sumSquares, double[] min, double[] max);
 

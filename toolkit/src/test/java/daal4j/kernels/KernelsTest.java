@@ -1,7 +1,6 @@
 package daal4j.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -56,33 +55,6 @@ class KernelsTest {
     }
 
     @Test
-    void theFiniteScanFindsTheFirstNanOrInfinityWhereverItSits() {
-        int n = 20_000;
-        double[] x = new double[n];
-        Random r = new Random(5);
-        for (int k = 0; k < n; k++) {
-            x[k] = r.nextGaussian() * 1e300;
-        }
-        x[77] = Double.MAX_VALUE;
-        x[78] = -Double.MAX_VALUE;
-        assertEquals(-1, Kernels.firstNonFinite(x, 0, n));
-        double[] bad = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        for (int at : new int[] {0, 15, 16, 4095, 4096, 12_345, n - 1}) {
-            for (double b : bad) {
-                double[] y = x.clone();
-                y[at] = b;
-                y[Math.min(n - 1, at + 3)] = b; // a later one is not the answer
-                assertEquals(at, Kernels.firstNonFinite(y, 0, n), b + " at " + at);
-                assertEquals(at, Kernels.firstNonFiniteJava(y, 0, n), b + " at " + at + ", Java twin");
-                assertEquals(-1, Kernels.firstNonFinite(y, 0, at), "before " + at);
-                if (at >= 4096) {
-                    assertEquals(at, Kernels.firstNonFinite(y, at - 4096, n), "from " + (at - 4096));
-                }
-            }
-        }
-    }
-
-    @Test
     void rowsOutsideTheArrayAreRefusedBeforeAnyNativeCode() {
         double[] x = new double[10];
         double[] a = new double[5];
@@ -90,6 +62,5 @@ class KernelsTest {
         assertThrows(IllegalArgumentException.class, () -> Kernels.momentsPass(x, 5, 2, 1, a, a, a, a, a));
         assertThrows(IllegalArgumentException.class,
                 () -> Kernels.momentsPass(x, 5, 0, 2, a, a, a, a, new double[4]));
-        assertThrows(IllegalArgumentException.class, () -> Kernels.firstNonFinite(x, 0, 11));
     }
 }
