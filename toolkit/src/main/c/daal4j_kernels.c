@@ -1,6 +1,6 @@
 /*
  * daal4j's native kernels: the loops no BLAS routine expresses that must still run at the
- * memory's speed. Each has a Java twin in daal4j.kernels.Kernels with the same order of
+ * memory's speed. Each has a Java twin in daal4j.linalg.Kernels with the same order of
  * operations per column (built without fused multiply-adds), so both give the same sums.
  */
 #include <jni.h>
@@ -88,7 +88,7 @@ static void moments(const double *x, int p, int rows, const double *shift, doubl
  * Kernels.momentsPass: rows [from, to) of the row-major x with p columns into the four
  * accumulators (each of length p, added to). The caller has checked every bound.
  */
-JNIEXPORT void JNICALL Java_daal4j_kernels_Kernels_momentsPassNative(JNIEnv *env, jclass cls, jdoubleArray x, jint p,
+JNIEXPORT void JNICALL Java_daal4j_linalg_Kernels_momentsPassNative(JNIEnv *env, jclass cls, jdoubleArray x, jint p,
                                                                      jint from, jint to, jdoubleArray shift,
                                                                      jdoubleArray sumShifted, jdoubleArray sumSquares,
                                                                      jdoubleArray min, jdoubleArray max) {

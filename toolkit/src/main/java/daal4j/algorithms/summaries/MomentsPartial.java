@@ -3,7 +3,7 @@ package daal4j.algorithms.summaries;
 import daal4j.algorithms.Fold;
 import daal4j.algorithms.Summary;
 import daal4j.data.CsrMatrix;
-import daal4j.kernels.Kernels;
+import daal4j.linalg.Kernels;
 import java.util.Arrays;
 
 /**

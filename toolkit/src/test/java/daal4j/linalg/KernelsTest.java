@@ -1,4 +1,4 @@
-package daal4j.kernels;
+package daal4j.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package daal4j.kernels;
+package daal4j.linalg;
 
 import java.io.IOException;
 import java.io.InputStream;
