@@ -3,6 +3,7 @@ package daal4j.algorithms.summaries;
 import daal4j.algorithms.Fold;
 import daal4j.algorithms.Summary;
 import daal4j.data.CsrMatrix;
+import daal4j.linalg.Kernels;
 import java.util.Arrays;
 
 /**
@@ -148,11 +149,11 @@ public final class MomentsPartial implements Summary<MomentsPartial> {
     }
 
     /**
-     * One block, in one pass: sums of d = x - shift and of d^2, and the extremes. The
-     * centered sum of squares is then sum d^2 - nb o^2 (o the mean of d), which loses at most
-     * one bit while nb o^2 stays below half of sum d^2; otherwise (the first block, whose shift
-     * is a single row, or data drifting away from the mean so far) a second pass over the
-     * cached block centers each value exactly.
+     * One block, in one pass (a native kernel where built): sums of d = x - shift and of d^2,
+     * and the extremes. The centered sum of squares is then sum d^2 - nb o^2 (o the mean of d),
+     * which loses at most one bit while nb o^2 stays below half of sum d^2; otherwise (the first
+     * block, whose shift is a single row, or data drifting away from the mean so far) a second
+     * pass over the cached block centers each value exactly.
      */
     private static MomentsPartial block(double[] x, int p, int from, int to, double[] shift) {
         MomentsPartial s = empty(p);
@@ -160,17 +161,7 @@ public final class MomentsPartial implements Summary<MomentsPartial> {
         double[] max = s.max;
         double[] offset = s.offset;
         double[] m2 = s.m2;
-        for (int i = from; i < to; i++) {
-            int o = i * p;
-            for (int j = 0; j < p; j++) {
-                double v = x[o + j];
-                double d = v - shift[j];
-                offset[j] += d;
-                m2[j] += d * d;
-                min[j] = Math.min(min[j], v);
-                max[j] = Math.max(max[j], v);
-            }
-        }
+        Kernels.momentsPass(x, p, from, to, shift, offset, m2, min, max);
         int nb = to - from;
         boolean exact = false;
         for (int j = 0; j < p; j++) {
@@ -200,7 +191,7 @@ public final class MomentsPartial implements Summary<MomentsPartial> {
             double mean = shift[j] + offset[j];
             sumSq[j] = nb * mean * mean + m2[j];
             if (!Double.isFinite(m2[j])) {
-                plainSums(x, p, from, to, j, s);
+                plainColumn(x, p, from, to, j, s);
             }
         }
         return new MomentsPartial(p, nb, min, max, sum, sumSq, shift.clone(), offset, m2);
@@ -208,18 +199,25 @@ public final class MomentsPartial implements Summary<MomentsPartial> {
 
     /**
      * Column j of the block holds a NaN or an infinity: its sums as plain running sums give
-     * them (an infinity stays infinite where the shifted forms above would make it NaN).
+     * them (an infinity stays infinite where the shifted forms above would make it NaN), and
+     * its extremes by Math.min/max make a NaN the extreme, which the compares of the pass skip.
      */
-    private static void plainSums(double[] x, int p, int from, int to, int j, MomentsPartial s) {
+    private static void plainColumn(double[] x, int p, int from, int to, int j, MomentsPartial s) {
         double sum = 0;
         double sumSq = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
         for (int i = from; i < to; i++) {
             double v = x[i * p + j];
             sum += v;
             sumSq += v * v;
+            min = Math.min(min, v);
+            max = Math.max(max, v);
         }
         s.sum[j] = sum;
         s.sumSq[j] = sumSq;
+        s.min[j] = min;
+        s.max[j] = max;
     }
 
     @Override

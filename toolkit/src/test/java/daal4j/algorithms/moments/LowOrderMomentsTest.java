@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import daal4j.data.Csv;
 import daal4j.data.Matrix;
@@ -106,6 +107,50 @@ class LowOrderMomentsTest {
         assertEquals(0.0, r.variance.get(0, 2));
         assertEquals(0.0, r.variation.get(0, 0));
         assertMatchesReference("constant", r, 1e-12);
+    }
+
+    /**
+     * A NaN makes its column's moments NaN, extremes included; an infinity makes the sums
+     * infinite and is the extreme; other columns keep their values. Data spans several blocks
+     * of the pass, the NaN and the infinity deep inside one.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void nanAndInfinityColumnsAndTheOthersUntouched(int ranks) {
+        int n = 5000;
+        int p = 5;
+        double[] v = new double[n * p];
+        java.util.Random rnd = new java.util.Random(3);
+        for (int k = 0; k < v.length; k++) {
+            v[k] = rnd.nextGaussian();
+        }
+        v[3001 * p + 1] = Double.NaN;
+        v[2500 * p + 3] = Double.POSITIVE_INFINITY;
+        Matrix x = Matrix.wrap(n, p, v);
+        double[] clean = v.clone();
+        for (int i = 0; i < n; i++) {
+            clean[i * p + 1] = 0;
+            clean[i * p + 3] = 0;
+        }
+        LowOrderMomentsResult ref = lowOrderMoments().compute(Matrix.wrap(n, p, clean));
+        LowOrderMomentsResult r = Spmd.local(ranks).call(() ->
+                lowOrderMoments().distributed(true).compute(Examples.slice(x, myProcid(), numProcs()))).get(0);
+        for (String f : new String[] {"minimum", "maximum", "sum", "sumSquares", "mean"}) {
+            Matrix m = (Matrix) r.get(f);
+            assertTrue(Double.isNaN(m.get(0, 1)), f + " of the NaN column: " + m.get(0, 1));
+            for (int j : new int[] {0, 2, 4}) {
+                double want = ((Matrix) ref.get(f)).get(0, j);
+                assertEquals(want, m.get(0, j), 1e-10 * (1 + Math.abs(want)), f + " of column " + j);
+            }
+        }
+        assertEquals(Double.POSITIVE_INFINITY, r.maximum.get(0, 3));
+        assertEquals(Double.POSITIVE_INFINITY, r.sum.get(0, 3));
+        assertEquals(Double.POSITIVE_INFINITY, r.sumSquares.get(0, 3));
+        double min = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            min = Math.min(min, i == 2500 ? min : v[i * p + 3]);
+        }
+        assertEquals(min, r.minimum.get(0, 3));
     }
 
     @ParameterizedTest

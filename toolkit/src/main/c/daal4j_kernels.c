@@ -1,0 +1,141 @@
+/*
+ * daal4j's native kernels: the loops no BLAS routine expresses that must still run at the
+ * memory's speed. Each has a Java twin in daal4j.linalg.Kernels with the same order of
+ * operations per column (built without fused multiply-adds), so both give the same sums.
+ */
+#include <jni.h>
+#include <stdlib.h>
+#include <string.h>
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
+/*
+ * One row of the moments pass over columns [0, p): d = v - shift, sum d, sum d^2, min, max.
+ * Extremes by compare: a NaN leaves them as they were (its column's sums turn NaN, and the
+ * Java caller recomputes such a column); -0.0 and 0.0 compare equal, the first one seen stays.
+ */
+static void moments_row(const double *r, int from, int p, const double *shift, double *sd, double *m2,
+                        double *mn, double *mx) {
+    for (int j = from; j < p; j++) {
+        double v = r[j];
+        double d = v - shift[j];
+        sd[j] += d;
+        m2[j] += d * d;
+        mn[j] = v < mn[j] ? v : mn[j];
+        mx[j] = v > mx[j] ? v : mx[j];
+    }
+}
+
+#if defined(__x86_64__)
+/*
+ * Two rows at a time, four columns a vector: the accumulators stay in L1 and are read and
+ * written once per two rows, and the rows are read in address order, which the hardware
+ * prefetcher follows (more rows at a time interleave more streams and measured slower).
+ */
+__attribute__((target("avx2")))
+static void moments_avx2(const double *x, int p, int rows, const double *shift, double *sd, double *m2,
+                         double *mn, double *mx) {
+    int i = 0;
+    for (; i + 2 <= rows; i += 2) {
+        const double *r0 = x + (long) i * p;
+        const double *r1 = r0 + p;
+        int j = 0;
+        for (; j + 4 <= p; j += 4) {
+            __m256d s = _mm256_loadu_pd(shift + j);
+            __m256d a = _mm256_loadu_pd(sd + j);
+            __m256d q = _mm256_loadu_pd(m2 + j);
+            __m256d lo = _mm256_loadu_pd(mn + j);
+            __m256d hi = _mm256_loadu_pd(mx + j);
+            __m256d v = _mm256_loadu_pd(r0 + j);
+            __m256d d = _mm256_sub_pd(v, s);
+            a = _mm256_add_pd(a, d);
+            q = _mm256_add_pd(q, _mm256_mul_pd(d, d));
+            lo = _mm256_min_pd(v, lo);
+            hi = _mm256_max_pd(v, hi);
+            v = _mm256_loadu_pd(r1 + j);
+            d = _mm256_sub_pd(v, s);
+            a = _mm256_add_pd(a, d);
+            q = _mm256_add_pd(q, _mm256_mul_pd(d, d));
+            lo = _mm256_min_pd(v, lo);
+            hi = _mm256_max_pd(v, hi);
+            _mm256_storeu_pd(sd + j, a);
+            _mm256_storeu_pd(m2 + j, q);
+            _mm256_storeu_pd(mn + j, lo);
+            _mm256_storeu_pd(mx + j, hi);
+        }
+        moments_row(r0, j, p, shift, sd, m2, mn, mx);
+        moments_row(r1, j, p, shift, sd, m2, mn, mx);
+    }
+    if (i < rows) {
+        moments_row(x + (long) i * p, 0, p, shift, sd, m2, mn, mx);
+    }
+}
+#endif
+
+static void moments_any(const double *x, int p, int rows, const double *shift, double *sd, double *m2,
+                        double *mn, double *mx) {
+#if defined(__x86_64__)
+    if (__builtin_cpu_supports("avx2")) {
+        moments_avx2(x, p, rows, shift, sd, m2, mn, mx);
+        return;
+    }
+#endif
+    for (int i = 0; i < rows; i++) {
+        moments_row(x + (long) i * p, 0, p, shift, sd, m2, mn, mx);
+    }
+}
+
+/*
+ * The accumulators go through memory every two rows, and a vector store that straddles a
+ * cache line is not forwarded to the next load: Java arrays sit wherever the heap put them, so
+ * the pass runs on a 64-byte aligned copy (measured 25 against 18 GB/s on fresh arrays).
+ */
+static void moments(const double *x, int p, int rows, const double *shift, double *sd, double *m2, double *mn,
+                    double *mx) {
+    size_t stride = ((size_t) p + 7) & ~(size_t) 7;
+    double *a = aligned_alloc(64, 5 * stride * sizeof(double));
+    if (a == NULL) {
+        moments_any(x, p, rows, shift, sd, m2, mn, mx);
+        return;
+    }
+    double *as = a, *asd = a + stride, *am2 = a + 2 * stride, *amn = a + 3 * stride, *amx = a + 4 * stride;
+    memcpy(as, shift, p * sizeof(double));
+    memcpy(asd, sd, p * sizeof(double));
+    memcpy(am2, m2, p * sizeof(double));
+    memcpy(amn, mn, p * sizeof(double));
+    memcpy(amx, mx, p * sizeof(double));
+    moments_any(x, p, rows, as, asd, am2, amn, amx);
+    memcpy(sd, asd, p * sizeof(double));
+    memcpy(m2, am2, p * sizeof(double));
+    memcpy(mn, amn, p * sizeof(double));
+    memcpy(mx, amx, p * sizeof(double));
+    free(a);
+}
+
+/*
+ * Kernels.momentsPass: rows [from, to) of the row-major x with p columns into the four
+ * accumulators (each of length p, added to). The caller has checked every bound.
+ */
+JNIEXPORT void JNICALL Java_daal4j_linalg_Kernels_momentsPassNative(JNIEnv *env, jclass cls, jdoubleArray x, jint p,
+                                                                     jint from, jint to, jdoubleArray shift,
+                                                                     jdoubleArray sumShifted, jdoubleArray sumSquares,
+                                                                     jdoubleArray min, jdoubleArray max) {
+    (void) cls;
+    /* critical: the JVM's own arrays, no copies; nothing below calls back into the JVM */
+    double *xs = (*env)->GetPrimitiveArrayCritical(env, x, NULL);
+    double *s = (*env)->GetPrimitiveArrayCritical(env, shift, NULL);
+    double *sd = (*env)->GetPrimitiveArrayCritical(env, sumShifted, NULL);
+    double *m2 = (*env)->GetPrimitiveArrayCritical(env, sumSquares, NULL);
+    double *mn = (*env)->GetPrimitiveArrayCritical(env, min, NULL);
+    double *mx = (*env)->GetPrimitiveArrayCritical(env, max, NULL);
+    if (xs != NULL && s != NULL && sd != NULL && m2 != NULL && mn != NULL && mx != NULL) {
+        moments(xs + (long) from * p, p, to - from, s, sd, m2, mn, mx);
+    }
+    if (mx != NULL) (*env)->ReleasePrimitiveArrayCritical(env, max, mx, 0);
+    if (mn != NULL) (*env)->ReleasePrimitiveArrayCritical(env, min, mn, 0);
+    if (m2 != NULL) (*env)->ReleasePrimitiveArrayCritical(env, sumSquares, m2, 0);
+    if (sd != NULL) (*env)->ReleasePrimitiveArrayCritical(env, sumShifted, sd, 0);
+    if (s != NULL) (*env)->ReleasePrimitiveArrayCritical(env, shift, s, JNI_ABORT);
+    if (xs != NULL) (*env)->ReleasePrimitiveArrayCritical(env, x, xs, JNI_ABORT);
+}

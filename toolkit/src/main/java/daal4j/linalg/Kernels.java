@@ -1,0 +1,110 @@
+package daal4j.linalg;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.logging.Logger;
+
+/**
+ * daal4j's own native kernels, for the loops no BLAS routine expresses (libdaal4j_kernels, built
+ * from src/main/c where a C compiler exists), each with a Java twin that gives the same sums.
+ */
+public final class Kernels {
+
+    /** System property: {@code false} keeps every kernel on its Java twin (for comparisons). */
+    public static final String PROPERTY = "daal4j.kernels.native";
+
+    private static final Logger LOG = Logger.getLogger(Kernels.class.getName());
+
+    /** Where the build puts the library among the toolkit's classes, per platform. */
+    static final String RESOURCE = "native/" + System.getProperty("os.name").toLowerCase() + "-"
+            + System.getProperty("os.arch") + "/libdaal4j_kernels.so";
+
+    private static final String LOAD_ERROR = load();
+
+    private Kernels() {
+    }
+
+    /** Whether the native kernels are in use. */
+    public static boolean isNative() {
+        return LOAD_ERROR == null;
+    }
+
+    /** Which kernels are in use, and if Java, why. */
+    public static String describe() {
+        return isNative() ? "native kernels" : "Java kernels (" + LOAD_ERROR + ")";
+    }
+
+    /**
+     * Adds rows [from, to) of row-major {@code x} ({@code p} columns) to per-column
+     * accumulators: sums of d = x - shift, sums of d^2, minimums and maximums. A NaN leaves a
+     * column's extremes undefined (its sums turn NaN): recompute such a column's extremes.
+     */
+    public static void momentsPass(double[] x, int p, int from, int to, double[] shift, double[] sumShifted,
+                                   double[] sumSquares, double[] min, double[] max) {
+        if (from < 0 || to < from || (long) to * p > x.length || shift.length < p || sumShifted.length < p
+                || sumSquares.length < p || min.length < p || max.length < p) {
+            throw new IllegalArgumentException("momentsPass: rows [" + from + ", " + to + ") of " + p
+                    + " columns outside the arrays");
+        }
+        if (to == from || p == 0) {
+            return;
+        }
+        if (isNative()) {
+            momentsPassNative(x, p, from, to, shift, sumShifted, sumSquares, min, max);
+        } else {
+            momentsPassJava(x, p, from, to, shift, sumShifted, sumSquares, min, max);
+        }
+    }
+
+    /** The Java twin of the native moments pass: same order of additions per column. */
+    static void momentsPassJava(double[] x, int p, int from, int to, double[] shift, double[] sumShifted,
+                                double[] sumSquares, double[] min, double[] max) {
+        for (int i = from; i < to; i++) {
+            int o = i * p;
+            for (int j = 0; j < p; j++) {
+                double v = x[o + j];
+                double d = v - shift[j];
+                sumShifted[j] += d;
+                sumSquares[j] += d * d;
+                min[j] = v < min[j] ? v : min[j];
+                max[j] = v > max[j] ? v : max[j];
+            }
+        }
+    }
+
+    static native void momentsPassNative(double[] x, int p, int from, int to, double[] shift, double[] sumShifted,
+                                         double[] sumSquares, double[] min, double[] max);
+
+    /** Null when the library loaded, else why not. */
+    private static String load() {
+        if ("false".equalsIgnoreCase(System.getProperty(PROPERTY))) {
+            return PROPERTY + "=false";
+        }
+        try {
+            URL url = Kernels.class.getResource(RESOURCE);
+            if (url == null) {
+                return "no " + RESOURCE + " in the build (no C compiler when it was built?)";
+            }
+            Path lib = "file".equals(url.getProtocol()) ? Path.of(url.toURI()) : extract(url);
+            System.load(lib.toAbsolutePath().toString());
+            return null;
+        } catch (Exception | UnsatisfiedLinkError e) {
+            LOG.warning(() -> "daal4j native kernels not loaded (" + e + "); using their Java twins");
+            return e.toString();
+        }
+    }
+
+    /** A library inside a jar is loaded from a private temporary copy. */
+    private static Path extract(URL url) throws IOException {
+        Path lib = Files.createTempFile("libdaal4j_kernels", ".so");
+        lib.toFile().deleteOnExit();
+        try (InputStream in = url.openStream()) {
+            Files.copy(in, lib, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return lib;
+    }
+}
