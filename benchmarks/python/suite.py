@@ -10,10 +10,17 @@ each run's time over daal4j 1 rank's).
 daal4py runs in batch with 1 and with 2 threads, and in SPMD on 2 ranks under Intel MPI's
 mpiexec (pip's impi-rt, installed on first use into bench-data/impi-venv, a venv of its own
 whose mpirun cannot shadow Open MPI's).
+
+daal4j's JVMs take $JAVA_OPTS, as bin/daal4j's do (its mpirun runs get it from bin/daal4j): e.g.
+another native BLAS through dev.ludovic.netlib's properties,
+    JAVA_OPTS="-Ddev.ludovic.netlib.blas.nativeLibPath=/path/libmkl_rt.so.3
+               -Ddev.ludovic.netlib.lapack.nativeLibPath=/path/libmkl_rt.so.3" MKL_THREADING_LAYER=SEQUENTIAL
+The report's header then names the options.
 """
 import argparse
 import json
 import os
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -144,7 +151,8 @@ def run_daal4j(cp, w, paths, reps, ranks, mpi):
         cmd = [str(REPO / "bin/daal4j"), "run", "-n", str(ranks), "--mpi", "daal4j.bench.Bench"] + args
         env["CLASSPATH"] = str(REPO / "benchmarks/target/classes")
     else:
-        cmd = ["java", "-Xmx16g", "-cp", cp, "daal4j.bench.Bench"] + args + ["--ranks", str(ranks)]
+        cmd = ["java", "-Xmx16g"] + shlex.split(os.environ.get("JAVA_OPTS", "")) + ["-cp", cp, "daal4j.bench.Bench"] \
+            + args + ["--ranks", str(ranks)]
     t = time.perf_counter()
     out = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True)
     wall = time.perf_counter() - t
@@ -325,7 +333,9 @@ def write_report(a, rows_out, gflops, bw):
     cmd = "python3 benchmarks/python/suite.py" + (f" --scale {a.scale}" if a.scale != 1.0 else "") + \
         (f" --only {a.only}" if a.only else "") + f" --rounds {a.rounds} --reps {a.reps}"
     lines = [f"`{cmd}`, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores, load average "
-             f"{os.getloadavg()[0]:.1f} at the end; machine limits in the same run: NumPy dgemm (all cores) "
+             f"{os.getloadavg()[0]:.1f} at the end; "
+             + (f"daal4j's JVMs with JAVA_OPTS=`{os.environ['JAVA_OPTS']}`; " if os.environ.get("JAVA_OPTS") else "")
+             + f"machine limits in the same run: NumPy dgemm (all cores) "
              f"{gflops:.1f} GFLOP/s, memory read {bw:.1f} GB/s. {blas_kernels()}. daal4j runs one BLAS thread per "
              "rank; NumPy, scikit-learn and daal4py batch run one thread unless the run says 2 threads. Time is "
              "the median over rounds of each run's median over reps, steady state: JVM start-up, the warm-up "
