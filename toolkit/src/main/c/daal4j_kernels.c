@@ -27,6 +27,13 @@ static void moments_row(const double *r, int from, int p, const double *shift, d
     }
 }
 
+/* One row of the shifted sums over columns [from, p): sum += v - shift. */
+static void sums_row(const double *r, int from, int p, const double *shift, double *sd) {
+    for (int j = from; j < p; j++) {
+        sd[j] += r[j] - shift[j];
+    }
+}
+
 #if defined(__x86_64__)
 /*
  * Two rows at a time, four columns a vector: the accumulators stay in L1 and are read and
@@ -71,6 +78,29 @@ static void moments_avx2(const double *x, int p, int rows, const double *shift, 
         moments_row(x + (long) i * p, 0, p, shift, sd, m2, mn, mx);
     }
 }
+
+/* The shifted sums two rows at a time, as the moments pass reads them. */
+__attribute__((target("avx2")))
+static void sums_avx2(const double *x, int p, int rows, const double *shift, double *sd) {
+    int i = 0;
+    for (; i + 2 <= rows; i += 2) {
+        const double *r0 = x + (long) i * p;
+        const double *r1 = r0 + p;
+        int j = 0;
+        for (; j + 4 <= p; j += 4) {
+            __m256d s = _mm256_loadu_pd(shift + j);
+            __m256d a = _mm256_loadu_pd(sd + j);
+            a = _mm256_add_pd(a, _mm256_sub_pd(_mm256_loadu_pd(r0 + j), s));
+            a = _mm256_add_pd(a, _mm256_sub_pd(_mm256_loadu_pd(r1 + j), s));
+            _mm256_storeu_pd(sd + j, a);
+        }
+        sums_row(r0, j, p, shift, sd);
+        sums_row(r1, j, p, shift, sd);
+    }
+    if (i < rows) {
+        sums_row(x + (long) i * p, 0, p, shift, sd);
+    }
+}
 #endif
 
 static void moments_any(const double *x, int p, int rows, const double *shift, double *sd, double *m2,
@@ -113,6 +143,34 @@ static void moments(const double *x, int p, int rows, const double *shift, doubl
     free(a);
 }
 
+/* The shifted sums on a 64-byte aligned copy of their accumulators, as the moments pass. */
+static void sums(const double *x, int p, int rows, const double *shift, double *sd) {
+    size_t stride = ((size_t) p + 7) & ~(size_t) 7;
+    double *a = aligned_alloc(64, 2 * stride * sizeof(double));
+    const double *as = shift;
+    double *asd = sd;
+    if (a != NULL) {
+        memcpy(a, shift, p * sizeof(double));
+        memcpy(a + stride, sd, p * sizeof(double));
+        as = a;
+        asd = a + stride;
+    }
+#if defined(__x86_64__)
+    if (__builtin_cpu_supports("avx2")) {
+        sums_avx2(x, p, rows, as, asd);
+    } else
+#endif
+    {
+        for (int i = 0; i < rows; i++) {
+            sums_row(x + (long) i * p, 0, p, as, asd);
+        }
+    }
+    if (a != NULL) {
+        memcpy(sd, asd, p * sizeof(double));
+        free(a);
+    }
+}
+
 /*
  * Kernels.momentsPass: rows [from, to) of the row-major x with p columns into the four
  * accumulators (each of length p, added to). The caller has checked every bound.
@@ -135,6 +193,22 @@ JNIEXPORT void JNICALL Java_daal4j_linalg_Kernels_momentsPassNative(JNIEnv *env,
     if (mx != NULL) (*env)->ReleasePrimitiveArrayCritical(env, max, mx, 0);
     if (mn != NULL) (*env)->ReleasePrimitiveArrayCritical(env, min, mn, 0);
     if (m2 != NULL) (*env)->ReleasePrimitiveArrayCritical(env, sumSquares, m2, 0);
+    if (sd != NULL) (*env)->ReleasePrimitiveArrayCritical(env, sumShifted, sd, 0);
+    if (s != NULL) (*env)->ReleasePrimitiveArrayCritical(env, shift, s, JNI_ABORT);
+    if (xs != NULL) (*env)->ReleasePrimitiveArrayCritical(env, x, xs, JNI_ABORT);
+}
+
+/* Kernels.shiftedColumnSums: sums[j] += x[i][j] - shift[j] over rows [from, to); bounds checked by the caller. */
+JNIEXPORT void JNICALL Java_daal4j_linalg_Kernels_shiftedColumnSumsNative(JNIEnv *env, jclass cls, jdoubleArray x,
+                                                                           jint p, jint from, jint to,
+                                                                           jdoubleArray shift, jdoubleArray sumShifted) {
+    (void) cls;
+    double *xs = (*env)->GetPrimitiveArrayCritical(env, x, NULL);
+    double *s = (*env)->GetPrimitiveArrayCritical(env, shift, NULL);
+    double *sd = (*env)->GetPrimitiveArrayCritical(env, sumShifted, NULL);
+    if (xs != NULL && s != NULL && sd != NULL) {
+        sums(xs + (long) from * p, p, to - from, s, sd);
+    }
     if (sd != NULL) (*env)->ReleasePrimitiveArrayCritical(env, sumShifted, sd, 0);
     if (s != NULL) (*env)->ReleasePrimitiveArrayCritical(env, shift, s, JNI_ABORT);
     if (xs != NULL) (*env)->ReleasePrimitiveArrayCritical(env, x, xs, JNI_ABORT);

@@ -76,6 +76,38 @@ public final class Kernels {
         }
     }
 
+    /**
+     * Adds rows [from, to) of row-major {@code x} ({@code p} columns) minus {@code shift} to
+     * per-column sums: each difference is taken before it is summed, so a shift near the
+     * values keeps the digits a plain sum would lose (a zero shift gives the plain sums).
+     */
+    public static void shiftedColumnSums(double[] x, int p, int from, int to, double[] shift, double[] sums) {
+        if (from < 0 || to < from || (long) to * p > x.length || shift.length < p || sums.length < p) {
+            throw new IllegalArgumentException("shiftedColumnSums: rows [" + from + ", " + to + ") of " + p
+                    + " columns outside the arrays");
+        }
+        if (to == from || p == 0) {
+            return;
+        }
+        if (isNative()) {
+            shiftedColumnSumsNative(x, p, from, to, shift, sums);
+        } else {
+            shiftedColumnSumsJava(x, p, from, to, shift, sums);
+        }
+    }
+
+    /** The Java twin of the native shifted sums: same order of additions per column. */
+    static void shiftedColumnSumsJava(double[] x, int p, int from, int to, double[] shift, double[] sums) {
+        for (int i = from; i < to; i++) {
+            int at = i * p;
+            for (int j = 0; j < p; j++) {
+                sums[j] += x[at + j] - shift[j];
+            }
+        }
+    }
+
+    static native void shiftedColumnSumsNative(double[] x, int p, int from, int to, double[] shift, double[] sums);
+
     static native void momentsPassNative(double[] x, int p, int from, int to, double[] shift, double[] sumShifted,
                                          double[] sumSquares, double[] min, double[] max);
 

@@ -92,32 +92,8 @@ public final class Products {
 
     /** Adds the column sums of rows [from, to) of the row-major n x p array {@code x} into {@code sums}. */
     public static void addColumnSums(double[] x, int p, int from, int to, double[] sums) {
-        if (to <= from || p == 0) {
-            return;
-        }
-        if (p <= FEW_COLUMNS) {
-            // rows of a few values: a loop beats making a vector of ones for dgemv (x - 0 is x)
-            addShiftedColumnSums(x, p, from, to, new double[p], sums);
-            return;
-        }
-        // row-major rows are column-major columns: X' 1 is dgemv on the p x (to - from) transpose
-        double[] ones = new double[to - from];
-        Arrays.fill(ones, 1.0);
-        Linalg.blas().dgemv("N", p, to - from, 1.0, x, from * p, p, ones, 0, 1, 1.0, sums, 0, 1);
-    }
-
-    /**
-     * Adds the column sums of rows [from, to) of the row-major n x p array {@code x} minus
-     * {@code shift} (one value per column) into {@code sums}: each difference is taken before
-     * it is summed, so a shift near the values keeps the digits a plain sum would lose.
-     */
-    public static void addShiftedColumnSums(double[] x, int p, int from, int to, double[] shift, double[] sums) {
-        for (int i = from; i < to; i++) {
-            int at = i * p;
-            for (int j = 0; j < p; j++) {
-                sums[j] += x[at + j] - shift[j];
-            }
-        }
+        // one pass at the memory's speed (x - 0 is x), where dgemv on a vector of ones ran at half
+        Kernels.shiftedColumnSums(x, p, from, to, new double[p], sums);
     }
 
     /** Copies the upper triangle of a symmetric p x p array onto its lower triangle. */

@@ -115,7 +115,7 @@ class DenseKernelsTest {
             }
         }
         double[] sums = {1.0, 2.0, 3.0};
-        Products.addShiftedColumnSums(x, p, 2, n, new double[] {1e8, 1e8, 1e8}, sums);
+        Kernels.shiftedColumnSums(x, p, 2, n, new double[] {1e8, 1e8, 1e8}, sums);
         for (int j = 0; j < p; j++) {
             org.junit.jupiter.api.Assertions.assertEquals(exact[j] + j + 1, sums[j], 0.0, "column " + j);
         }

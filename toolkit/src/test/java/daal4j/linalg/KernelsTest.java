@@ -55,6 +55,31 @@ class KernelsTest {
     }
 
     @Test
+    void theShiftedSumsEqualTheirJavaTwinForEveryWidthAndRowCount() {
+        assumeTrue(Kernels.isNative(), Kernels.describe());
+        Random r = new Random(12);
+        for (int p : new int[] {1, 3, 4, 5, 8, 11, 50, 67}) {
+            int n = 257;
+            double[] x = new double[n * p];
+            for (int k = 0; k < x.length; k++) {
+                x[k] = r.nextGaussian() * 1e4 + (k % 5 == 0 ? 1e8 : 0);
+            }
+            for (int[] rows : new int[][] {{0, 1}, {0, 2}, {2, 7}, {1, 256}, {0, n}}) {
+                double[] shift = new double[p];
+                double[] nat = new double[p];
+                for (int j = 0; j < p; j++) {
+                    shift[j] = r.nextGaussian() * 1e3;
+                    nat[j] = r.nextGaussian();
+                }
+                double[] twin = nat.clone();
+                Kernels.shiftedColumnSums(x, p, rows[0], rows[1], shift, nat);
+                Kernels.shiftedColumnSumsJava(x, p, rows[0], rows[1], shift, twin);
+                assertArrayEquals(twin, nat, 0.0, p + " columns, rows [" + rows[0] + ", " + rows[1] + ")");
+            }
+        }
+    }
+
+    @Test
     void rowsOutsideTheArrayAreRefusedBeforeAnyNativeCode() {
         double[] x = new double[10];
         double[] a = new double[5];
@@ -62,5 +87,6 @@ class KernelsTest {
         assertThrows(IllegalArgumentException.class, () -> Kernels.momentsPass(x, 5, 2, 1, a, a, a, a, a));
         assertThrows(IllegalArgumentException.class,
                 () -> Kernels.momentsPass(x, 5, 0, 2, a, a, a, a, new double[4]));
+        assertThrows(IllegalArgumentException.class, () -> Kernels.shiftedColumnSums(x, 5, 0, 3, a, a));
     }
 }

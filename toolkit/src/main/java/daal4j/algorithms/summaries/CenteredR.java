@@ -3,7 +3,7 @@ package daal4j.algorithms.summaries;
 import daal4j.algorithms.Summary;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
-import daal4j.linalg.Products;
+import daal4j.linalg.Kernels;
 import daal4j.linalg.HouseholderQr;
 import java.util.List;
 
@@ -55,7 +55,7 @@ public final class CenteredR implements Summary<CenteredR> {
                 System.arraycopy(v, from * p, mean, 0, p); // any reference point will do
             }
             double[] d = new double[p]; // this block's means minus the means so far
-            Products.addShiftedColumnSums(v, p, from, to, mean, d);
+            Kernels.shiftedColumnSums(v, p, from, to, mean, d);
             for (int j = 0; j < p; j++) {
                 if (!Double.isFinite(d[j])) {
                     // a finite sum means finite values; otherwise let the check name the value
