@@ -76,28 +76,22 @@ final class Draws {
     }
 
     /**
-     * Whether the race key of (weight, uniform) is certainly above {@code best}, without its
-     * logarithm: -log(u) >= 1 - u, so the key is at least (1 - u) / weight. Lets a search for
-     * the smallest key take the logarithm of only the few rows that could still win. The
-     * margin keeps rounding (of 1 - u, of the product, of the logarithm itself) from ever
-     * skipping a key that equals or beats the best.
+     * What {@link #certainlyAbove} compares with for a best key {@code best}, computed once per
+     * change of the best: best (1 + 1e-12) 2^53.
      */
-    static boolean certainlyAbove(double weight, double uniform, double best) {
-        return weight > 0 && (1 - uniform) > best * weight * (1 + 1e-12);
-    }
-
-    /** What {@link #certainlyAbove(double, long, double)} compares with for a best key {@code best}. */
     static double bound(double best) {
         return best * (1 + 1e-12) * 0x1p53;
     }
 
     /**
-     * {@link #certainlyAbove(double, double, double)} of the draw that {@code bits} stand for,
-     * given {@code bound(best)}, in integers where it can: 1 - u is exactly (~bits >>> 11) 2^-53,
-     * so the test is (~bits >>> 11) > bound * weight, which holds exactly when it holds against
-     * that product's integer part (the cast rounds down, saturates at +infinity and makes NaN 0).
-     * A weight of 0 (or a NaN product) counts as above: its key is infinite and never wins.
-     * The product rounds otherwise than the double test's, within the same margin.
+     * Whether the race key of (weight, the draw that {@code bits} stand for) is certainly above
+     * the best whose {@link #bound} is {@code bound}, without its logarithm: -log(u) >= 1 - u, so
+     * the key is at least (1 - u) / weight. Lets a search for the smallest key take the
+     * logarithm of only the few rows that could still win. 1 - u is exactly (~bits >>> 11) 2^-53,
+     * so the test is (~bits >>> 11) > bound * weight in integers, exact against the product's
+     * integer part (the cast rounds down, saturates at +infinity and makes NaN 0); the margin
+     * keeps rounding (of the product, of the logarithm itself) from ever skipping a key that
+     * equals or beats the best. A weight of 0 counts as above: its key is infinite, never a win.
      */
     static boolean certainlyAbove(double weight, long bits, double bound) {
         return (~bits >>> 11) > (long) (bound * weight);
