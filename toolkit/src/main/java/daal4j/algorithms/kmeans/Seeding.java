@@ -18,6 +18,12 @@ final class Seeding {
      */
     private static final int BLOCK = 64;
 
+    /** The ramp of {@link Draws#bits(long, long, long[], int, long[])} for a block. */
+    private static final long[] RAMP = Draws.ramp(BLOCK);
+
+    /** A block's draws in a race (scratch). */
+    private final long[] drawBits = new long[BLOCK];
+
     private final Group g;
     private final Partition part;
     private final int k;
@@ -144,16 +150,22 @@ final class Seeding {
     private void race(double[] d, int from, int to, boolean flat, long sequence, double[] winKey, int[] winRow,
                       int t) {
         double best = winKey[t];
+        double bound = Draws.bound(best);
         int bestRow = winRow[t];
-        long offset = part.offset;
-        for (int i = from; i < to; i++) {
-            double w = flat || d[i] == Double.POSITIVE_INFINITY ? 1.0 : d[i];
-            double u = Draws.uniform(sequence, offset + i);
-            if (!Draws.certainlyAbove(w, u, best)) {
-                double key = Draws.raceKey(w, u);
-                if (key < best) {
-                    best = key;
-                    bestRow = i;
+        long[] bits = drawBits;
+        for (int start = from; start < to; start += BLOCK) {
+            int end = Math.min(to, start + BLOCK);
+            Draws.bits(sequence, part.offset + start, RAMP, end - start, bits);
+            for (int i = start; i < end; i++) {
+                double w = flat || d[i] == Double.POSITIVE_INFINITY ? 1.0 : d[i];
+                long b = bits[i - start];
+                if (!Draws.certainlyAbove(w, b, bound)) {
+                    double key = Draws.raceKey(w, Draws.uniformOf(b));
+                    if (key < best) {
+                        best = key;
+                        bound = Draws.bound(best);
+                        bestRow = i;
+                    }
                 }
             }
         }
