@@ -33,45 +33,11 @@ public final class Distances {
     /**
      * Squared Euclidean distances of rows [from, to) of row-major x (n x p) to the point at
      * c[offset .. offset + p), into out[0 .. to - from): each the sum of the squared
-     * differences in feature order, the same bits as a plain loop per row; four rows at a
-     * time, so that four independent sums are in flight instead of one chain of additions.
+     * differences in feature order, the same bits as a plain loop per row ({@link
+     * Kernels#squaredDistances}, native where the kernels are).
      */
     public static void squaredDistances(double[] x, int p, int from, int to, double[] c, int offset, double[] out) {
-        int i = from;
-        for (; i + 3 < to; i += 4) {
-            int o0 = i * p;
-            int o1 = o0 + p;
-            int o2 = o1 + p;
-            int o3 = o2 + p;
-            double s0 = 0;
-            double s1 = 0;
-            double s2 = 0;
-            double s3 = 0;
-            for (int j = 0; j < p; j++) {
-                double cj = c[offset + j];
-                double d0 = x[o0 + j] - cj;
-                double d1 = x[o1 + j] - cj;
-                double d2 = x[o2 + j] - cj;
-                double d3 = x[o3 + j] - cj;
-                s0 += d0 * d0;
-                s1 += d1 * d1;
-                s2 += d2 * d2;
-                s3 += d3 * d3;
-            }
-            out[i - from] = s0;
-            out[i - from + 1] = s1;
-            out[i - from + 2] = s2;
-            out[i - from + 3] = s3;
-        }
-        for (; i < to; i++) {
-            int o = i * p;
-            double s = 0;
-            for (int j = 0; j < p; j++) {
-                double d = x[o + j] - c[offset + j];
-                s += d * d;
-            }
-            out[i - from] = s;
-        }
+        Kernels.squaredDistances(x, p, from, to, c, offset, out);
     }
 
     /**

@@ -106,6 +106,71 @@ public final class Kernels {
         }
     }
 
+    /**
+     * Squared Euclidean distances of rows [from, to) of row-major {@code x} ({@code p} columns)
+     * to the point at c[offset .. offset + p), into out[0 .. to - from): each row's squared
+     * differences summed in column order, the bits of a plain loop per row.
+     */
+    public static void squaredDistances(double[] x, int p, int from, int to, double[] c, int offset, double[] out) {
+        if (from < 0 || to < from || p < 0 || (long) to * p > x.length || offset < 0 || (long) offset + p > c.length
+                || out.length < to - from) {
+            throw new IllegalArgumentException("squaredDistances: rows [" + from + ", " + to + ") of " + p
+                    + " columns or the point at " + offset + " outside the arrays");
+        }
+        if (isNative() && p > 0) {
+            if (to > from) {
+                squaredDistancesNative(x, p, from, to, c, offset, out);
+            }
+        } else {
+            squaredDistancesJava(x, p, from, to, c, offset, out);
+        }
+    }
+
+    /**
+     * The Java twin of the native squared distances, with the same additions per row: four rows
+     * at a time, so that four independent sums are in flight instead of one chain of additions.
+     */
+    static void squaredDistancesJava(double[] x, int p, int from, int to, double[] c, int offset, double[] out) {
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            int o0 = i * p;
+            int o1 = o0 + p;
+            int o2 = o1 + p;
+            int o3 = o2 + p;
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            for (int j = 0; j < p; j++) {
+                double cj = c[offset + j];
+                double d0 = x[o0 + j] - cj;
+                double d1 = x[o1 + j] - cj;
+                double d2 = x[o2 + j] - cj;
+                double d3 = x[o3 + j] - cj;
+                s0 += d0 * d0;
+                s1 += d1 * d1;
+                s2 += d2 * d2;
+                s3 += d3 * d3;
+            }
+            out[i - from] = s0;
+            out[i - from + 1] = s1;
+            out[i - from + 2] = s2;
+            out[i - from + 3] = s3;
+        }
+        for (; i < to; i++) {
+            int o = i * p;
+            double s = 0;
+            for (int j = 0; j < p; j++) {
+                double d = x[o + j] - c[offset + j];
+                s += d * d;
+            }
+            out[i - from] = s;
+        }
+    }
+
+    static native void squaredDistancesNative(double[] x, int p, int from, int to, double[] c, int offset,
+                                              double[] out);
+
     static native void shiftedColumnSumsNative(double[] x, int p, int from, int to, double[] shift, double[] sums);
 
     static native void momentsPassNative(double[] x, int p, int from, int to, double[] shift, double[] sumShifted,

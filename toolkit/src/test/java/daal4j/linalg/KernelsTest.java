@@ -80,6 +80,37 @@ class KernelsTest {
     }
 
     @Test
+    void theSquaredDistancesEqualTheirJavaTwinForEveryWidthRowRangeAndOffset() {
+        assumeTrue(Kernels.isNative(), Kernels.describe());
+        Random r = new Random(13);
+        for (int p : new int[] {1, 2, 3, 4, 5, 8, 20, 33}) {
+            int n = 131;
+            double[] x = new double[n * p];
+            for (int k = 0; k < x.length; k++) {
+                // magnitudes far apart, so that any other order of additions changes the bits
+                x[k] = 1e3 + r.nextGaussian() * Math.exp(r.nextGaussian() * 5);
+            }
+            for (int offset : new int[] {0, 1, 6}) {
+                double[] c = new double[offset + p + 2];
+                for (int j = 0; j < c.length; j++) {
+                    c[j] = 1e3 + r.nextGaussian() * 10;
+                }
+                for (int[] rows : new int[][] {{0, 1}, {0, 3}, {5, 7}, {2, 6}, {1, 10}, {3, 67}, {0, 64}, {0, n},
+                        {n - 5, n}, {n, n}}) {
+                    double[] nat = new double[rows[1] - rows[0] + 1];
+                    double[] twin = new double[nat.length];
+                    nat[nat.length - 1] = -1; // beyond the rows: left as it is
+                    twin[twin.length - 1] = -1;
+                    Kernels.squaredDistances(x, p, rows[0], rows[1], c, offset, nat);
+                    Kernels.squaredDistancesJava(x, p, rows[0], rows[1], c, offset, twin);
+                    assertArrayEquals(twin, nat, 0.0,
+                            p + " columns, rows [" + rows[0] + ", " + rows[1] + "), point at " + offset);
+                }
+            }
+        }
+    }
+
+    @Test
     void rowsOutsideTheArrayAreRefusedBeforeAnyNativeCode() {
         double[] x = new double[10];
         double[] a = new double[5];
@@ -88,5 +119,8 @@ class KernelsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> Kernels.momentsPass(x, 5, 0, 2, a, a, a, a, new double[4]));
         assertThrows(IllegalArgumentException.class, () -> Kernels.shiftedColumnSums(x, 5, 0, 3, a, a));
+        assertThrows(IllegalArgumentException.class, () -> Kernels.squaredDistances(x, 5, 0, 3, a, 0, a));
+        assertThrows(IllegalArgumentException.class, () -> Kernels.squaredDistances(x, 5, 0, 2, a, 1, a));
+        assertThrows(IllegalArgumentException.class, () -> Kernels.squaredDistances(x, 5, 0, 2, a, 0, new double[1]));
     }
 }
