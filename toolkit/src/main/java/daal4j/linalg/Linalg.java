@@ -48,12 +48,16 @@ public final class Linalg {
         return BLAS_INSTANCE instanceof NativeBLAS && LAPACK_INSTANCE instanceof NativeLAPACK;
     }
 
-    /** Which implementations are in use, e.g. "BLAS JNIBLAS (native), LAPACK JNILAPACK (native)". */
+    /**
+     * Which implementations are in use, e.g. "BLAS JNIBLAS (native), LAPACK JNILAPACK (native),
+     * native kernels".
+     */
     public static String describe() {
         return "BLAS " + BLAS_INSTANCE.getClass().getSimpleName()
                 + (BLAS_INSTANCE instanceof NativeBLAS ? " (native)" : " (pure Java)")
                 + ", LAPACK " + LAPACK_INSTANCE.getClass().getSimpleName()
-                + (LAPACK_INSTANCE instanceof NativeLAPACK ? " (native)" : " (pure Java)");
+                + (LAPACK_INSTANCE instanceof NativeLAPACK ? " (native)" : " (pure Java)")
+                + ", " + Kernels.describe();
     }
 
     private static Logger quiet(String name) {
