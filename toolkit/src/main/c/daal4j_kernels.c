@@ -224,6 +224,29 @@ static void sums(const double *x, int p, int rows, const double *shift, double *
 }
 
 /*
+ * Pins the n arrays (critical: the JVM's own memory, no copies; nothing between pin and unpin
+ * calls back into the JVM) into ptrs; false when one could not be (an OutOfMemoryError is then
+ * pending, thrown on return to Java).
+ */
+static int pin(JNIEnv *env, const jdoubleArray *arrays, double **ptrs, int n) {
+    int ok = 1;
+    for (int k = 0; k < n; k++) {
+        ptrs[k] = ok ? (*env)->GetPrimitiveArrayCritical(env, arrays[k], NULL) : NULL;
+        ok = ok && ptrs[k] != NULL;
+    }
+    return ok;
+}
+
+/* Releases what pin took, in reverse order: arrays [0, written) were only read (no write-back). */
+static void unpin(JNIEnv *env, const jdoubleArray *arrays, double **ptrs, int n, int written) {
+    for (int k = n - 1; k >= 0; k--) {
+        if (ptrs[k] != NULL) {
+            (*env)->ReleasePrimitiveArrayCritical(env, arrays[k], ptrs[k], k < written ? JNI_ABORT : 0);
+        }
+    }
+}
+
+/*
  * Kernels.momentsPass: rows [from, to) of the row-major x with p columns into the four
  * accumulators (each of length p, added to). The caller has checked every bound.
  */
@@ -232,22 +255,12 @@ JNIEXPORT void JNICALL Java_daal4j_linalg_Kernels_momentsPassNative(JNIEnv *env,
                                                                      jdoubleArray sumShifted, jdoubleArray sumSquares,
                                                                      jdoubleArray min, jdoubleArray max) {
     (void) cls;
-    /* critical: the JVM's own arrays, no copies; nothing below calls back into the JVM */
-    double *xs = (*env)->GetPrimitiveArrayCritical(env, x, NULL);
-    double *s = (*env)->GetPrimitiveArrayCritical(env, shift, NULL);
-    double *sd = (*env)->GetPrimitiveArrayCritical(env, sumShifted, NULL);
-    double *m2 = (*env)->GetPrimitiveArrayCritical(env, sumSquares, NULL);
-    double *mn = (*env)->GetPrimitiveArrayCritical(env, min, NULL);
-    double *mx = (*env)->GetPrimitiveArrayCritical(env, max, NULL);
-    if (xs != NULL && s != NULL && sd != NULL && m2 != NULL && mn != NULL && mx != NULL) {
-        moments(xs + (long) from * p, p, to - from, s, sd, m2, mn, mx);
+    const jdoubleArray arrays[6] = {x, shift, sumShifted, sumSquares, min, max};
+    double *a[6];
+    if (pin(env, arrays, a, 6)) {
+        moments(a[0] + (long) from * p, p, to - from, a[1], a[2], a[3], a[4], a[5]);
     }
-    if (mx != NULL) (*env)->ReleasePrimitiveArrayCritical(env, max, mx, 0);
-    if (mn != NULL) (*env)->ReleasePrimitiveArrayCritical(env, min, mn, 0);
-    if (m2 != NULL) (*env)->ReleasePrimitiveArrayCritical(env, sumSquares, m2, 0);
-    if (sd != NULL) (*env)->ReleasePrimitiveArrayCritical(env, sumShifted, sd, 0);
-    if (s != NULL) (*env)->ReleasePrimitiveArrayCritical(env, shift, s, JNI_ABORT);
-    if (xs != NULL) (*env)->ReleasePrimitiveArrayCritical(env, x, xs, JNI_ABORT);
+    unpin(env, arrays, a, 6, 2);
 }
 
 /* Kernels.shiftedColumnSums: sums[j] += x[i][j] - shift[j] over rows [from, to); bounds checked by the caller. */
@@ -255,15 +268,12 @@ JNIEXPORT void JNICALL Java_daal4j_linalg_Kernels_shiftedColumnSumsNative(JNIEnv
                                                                            jint p, jint from, jint to,
                                                                            jdoubleArray shift, jdoubleArray sumShifted) {
     (void) cls;
-    double *xs = (*env)->GetPrimitiveArrayCritical(env, x, NULL);
-    double *s = (*env)->GetPrimitiveArrayCritical(env, shift, NULL);
-    double *sd = (*env)->GetPrimitiveArrayCritical(env, sumShifted, NULL);
-    if (xs != NULL && s != NULL && sd != NULL) {
-        sums(xs + (long) from * p, p, to - from, s, sd);
+    const jdoubleArray arrays[3] = {x, shift, sumShifted};
+    double *a[3];
+    if (pin(env, arrays, a, 3)) {
+        sums(a[0] + (long) from * p, p, to - from, a[1], a[2]);
     }
-    if (sd != NULL) (*env)->ReleasePrimitiveArrayCritical(env, sumShifted, sd, 0);
-    if (s != NULL) (*env)->ReleasePrimitiveArrayCritical(env, shift, s, JNI_ABORT);
-    if (xs != NULL) (*env)->ReleasePrimitiveArrayCritical(env, x, xs, JNI_ABORT);
+    unpin(env, arrays, a, 3, 2);
 }
 
 /*
@@ -275,11 +285,12 @@ JNIEXPORT void JNICALL Java_daal4j_linalg_Kernels_squaredDistancesNative(JNIEnv 
                                                                           jdoubleArray c, jint offset,
                                                                           jdoubleArray out) {
     (void) cls;
-    double *xs = (*env)->GetPrimitiveArrayCritical(env, x, NULL);
-    double *cs = (*env)->GetPrimitiveArrayCritical(env, c, NULL);
-    double *o = (*env)->GetPrimitiveArrayCritical(env, out, NULL);
-    if (xs != NULL && cs != NULL && o != NULL) {
-        const double *rows = xs + (long) from * p;
+    const jdoubleArray arrays[3] = {x, c, out};
+    double *a[3];
+    if (pin(env, arrays, a, 3)) {
+        const double *rows = a[0] + (long) from * p;
+        const double *cs = a[1];
+        double *o = a[2];
 #if defined(__x86_64__)
         if (__builtin_cpu_supports("avx2")) {
             distances_avx2(rows, p, to - from, cs + offset, o);
@@ -291,7 +302,5 @@ JNIEXPORT void JNICALL Java_daal4j_linalg_Kernels_squaredDistancesNative(JNIEnv 
             }
         }
     }
-    if (o != NULL) (*env)->ReleasePrimitiveArrayCritical(env, out, o, 0);
-    if (cs != NULL) (*env)->ReleasePrimitiveArrayCritical(env, c, cs, JNI_ABORT);
-    if (xs != NULL) (*env)->ReleasePrimitiveArrayCritical(env, x, xs, JNI_ABORT);
+    unpin(env, arrays, a, 3, 2);
 }

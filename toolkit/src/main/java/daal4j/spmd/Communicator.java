@@ -2,6 +2,7 @@ package daal4j.spmd;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.Supplier;
@@ -131,7 +132,7 @@ public final class Communicator implements AutoCloseable {
         byte[][] frames = exchange(() -> {
             double[] v = local.get();
             byte[] frame = new byte[1 + v.length * Double.BYTES];
-            ByteBuffer.wrap(frame, 1, frame.length - 1).slice().order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().put(v);
+            doubles(frame, 1).put(v);
             out[rank()] = v;  // this rank's own values need no trip back (as when alone)
             return frame;
         });
@@ -140,8 +141,7 @@ public final class Communicator implements AutoCloseable {
                 continue;
             }
             out[r] = new double[(frames[r].length - 1) / Double.BYTES];
-            ByteBuffer.wrap(frames[r], 1, frames[r].length - 1).slice().order(ByteOrder.LITTLE_ENDIAN)
-                    .asDoubleBuffer().get(out[r]);
+            doubles(frames[r], 1).get(out[r]);
         }
         return out;
     }
@@ -275,14 +275,19 @@ public final class Communicator implements AutoCloseable {
     }
 
     static byte[] toBytes(double[] v) {
-        ByteBuffer b = ByteBuffer.allocate(v.length * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        b.asDoubleBuffer().put(v);
-        return b.array();
+        byte[] b = new byte[v.length * Double.BYTES];
+        doubles(b, 0).put(v);
+        return b;
     }
 
     static double[] toDoubles(byte[] bytes) {
         double[] v = new double[bytes.length / Double.BYTES];
-        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(v);
+        doubles(bytes, 0).get(v);
         return v;
+    }
+
+    /** The bytes from {@code from} on as little-endian doubles: the one encoding doubles travel in. */
+    private static DoubleBuffer doubles(byte[] bytes, int from) {
+        return ByteBuffer.wrap(bytes, from, bytes.length - from).slice().order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer();
     }
 }
