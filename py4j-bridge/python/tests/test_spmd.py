@@ -88,6 +88,7 @@ def test_each_ranks_jvm_reads_its_own_pythons_memory(tmp_path):
 
 
 BAD_FILE_ON_RANK_1 = """
+import sys
 import numpy as np
 import daal4j as d4p
 d4p.daalinit()
@@ -96,7 +97,9 @@ data = "/no/such/file_%d.csv" % r if r == 1 else np.random.rand(10, 3)
 try:
     d4p.low_order_moments(distributed=True).compute(data)
 except ValueError as e:
-    print("rank %d raised ValueError: %s" % (r, e), flush=True)
+    # one write per line: under PYTHONUNBUFFERED print writes the newline apart, and two ranks interleave
+    sys.stdout.write("rank %d raised ValueError: %s\\n" % (r, e))
+    sys.stdout.flush()
     raise
 print("rank %d went on" % r, flush=True)
 """
@@ -125,6 +128,7 @@ def test_bad_input_on_one_rank_raises_the_same_error_on_every_rank(ranks, tmp_pa
 
 
 NAN_ON_RANK_1 = """
+import sys
 import numpy as np
 import daal4j as d4p
 d4p.daalinit()
@@ -135,7 +139,9 @@ if r == 1:
 try:
     d4p.covariance(distributed=True).compute(data)
 except ValueError as e:
-    print("rank %d raised ValueError: %s" % (r, e), flush=True)
+    # one write per line: under PYTHONUNBUFFERED print writes the newline apart, and two ranks interleave
+    sys.stdout.write("rank %d raised ValueError: %s\\n" % (r, e))
+    sys.stdout.flush()
     raise
 print("rank %d went on" % r, flush=True)
 """
