@@ -22,7 +22,7 @@ import time
 
 import numpy as np
 
-from py4j.java_gateway import GatewayParameters, JavaGateway
+from py4j.java_gateway import GatewayParameters, JavaGateway, JavaObject
 from py4j.protocol import Py4JError, Py4JJavaError
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
@@ -418,6 +418,7 @@ _LIST_OF = 6  # Bridge.listOf takes up to this many values
 
 def call(fn, *args):
     """Calls the bridge, turning Java exceptions into Python ones with the same message."""
+    given = args
     try:
         if any(isinstance(a, list) for a in args):
             # a short list in one call (Py4J's own conversion costs a round trip per element)
@@ -430,6 +431,27 @@ def call(fn, *args):
         raise _EXCEPTIONS[kind](message) from None
     except Py4JError as e:
         raise RuntimeError("daal4j: lost the connection to its JVM (%s)" % str(e).splitlines()[0]) from None
+    finally:
+        _untangle(given)
+        _untangle(args)
+
+
+def _untangle(values):
+    """Drops the members Py4J caches on the Java objects of a call: the one it adds to every
+    object it sends (asking whether it is a Python proxy, protocol.is_python_proxy) and a Java
+    list's own `remove`. Each points back to its object, and that cycle kept the object, and the
+    Java one behind it (a QR result's Q, an input matrix), alive until Python's cyclic collector
+    ran, which a loop of computes may not make it do before the JVM's heap is full. The cache
+    refills on the next use of a member."""
+    for v in values:
+        if isinstance(v, JavaObject):
+            methods = getattr(v, "_methods", None)
+            if isinstance(methods, dict):
+                methods.clear()
+            if "java_remove" in getattr(v, "__dict__", ()):
+                del v.java_remove
+        elif isinstance(v, list):
+            _untangle(v)
 
 
 def _classify(java_exception):
