@@ -110,7 +110,8 @@ def test_predictions_compute_on_chunks_and_match_the_plain_path_and_numpy(monkey
 
 
 @pytest.mark.usefixtures("transfer")
-def test_pca_computes_on_chunks_and_algorithms_needing_the_whole_input_take_the_plain_path(monkeypatch, x):
+def test_pca_qr_and_svd_compute_on_chunks_and_algorithms_needing_the_whole_input_take_the_plain_path(
+        monkeypatch, x):
     taken = []
     real = _gateway.Session.compute_incoming
     monkeypatch.setattr(_gateway.Session, "compute_incoming",
@@ -119,9 +120,15 @@ def test_pca_computes_on_chunks_and_algorithms_needing_the_whole_input_take_the_
         plain, inc = both(monkeypatch, lambda: d4p.pca(method=method, isDeterministic=True,
                                                        resultsToCompute="mean|variance").compute(x))
         assert_same(plain, inc, ["eigenvalues", "eigenvectors", "means", "variances"], rtol=1e-10)
-    assert taken == [1, 1], "PCA reads its input chunk by chunk"
+    plain, inc = both(monkeypatch, lambda: d4p.qr().compute(x))
+    assert_same(plain, inc, ["matrixR"], rtol=1e-10)
+    np.testing.assert_allclose(inc.matrixQ, plain.matrixQ, atol=1e-10)
+    plain, inc = both(monkeypatch, lambda: d4p.svd().compute(x))
+    assert_same(plain, inc, ["singularValues"], rtol=1e-10)
+    np.testing.assert_allclose(inc.leftSingularMatrix, plain.leftSingularMatrix, atol=1e-10)
+    assert taken == [1, 1, 1, 1], "PCA, QR and SVD read their input chunk by chunk"
     taken.clear()
-    d4p.qr().compute(x[:50_000])
+    d4p.kmeans_init(3, method="plusPlusDense").compute(x[:50_000])
     assert taken == []
 
 

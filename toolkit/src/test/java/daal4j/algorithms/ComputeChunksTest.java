@@ -7,6 +7,8 @@ import static daal4j.Daal4j.multinomialNaiveBayesTraining;
 import static daal4j.Daal4j.myProcid;
 import static daal4j.Daal4j.numProcs;
 import static daal4j.Daal4j.pca;
+import static daal4j.Daal4j.qr;
+import static daal4j.Daal4j.svd;
 import static daal4j.testing.Fixtures.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,6 +22,9 @@ import daal4j.algorithms.moments.LowOrderMoments;
 import daal4j.algorithms.moments.LowOrderMomentsResult;
 import daal4j.algorithms.naivebayes.MultinomialNaiveBayesTraining;
 import daal4j.algorithms.pca.PcaResult;
+import daal4j.algorithms.qr.Qr;
+import daal4j.algorithms.qr.QrResult;
+import daal4j.algorithms.svd.SvdResult;
 import daal4j.algorithms.regression.LinearRegressionTraining;
 import daal4j.data.Matrix;
 import daal4j.examples.Examples;
@@ -116,6 +121,56 @@ class ComputeChunksTest {
                 assertClose(batch.variances, r.variances, 1e-11, method + " variances");
             }
         }
+    }
+
+    @Test
+    void qrAndSvdOnChunksEqualBatchOnOneAndThreeRanks() {
+        Matrix x = data(6, 10, 2);
+        QrResult qrBatch = qr().compute(x);
+        SvdResult svdBatch = svd().compute(x);
+        for (int ranks : new int[] {1, 3}) {
+            List<Object[]> all = Spmd.local(ranks).call(() -> {
+                Matrix mine = Examples.slice(x, myProcid(), numProcs());
+                Qr q = qr().distributed(true);
+                QrResult qrChunked = q.computeChunks(() -> chunks(mine, 611, r -> q.compute(mine.rowRange(r[0], r[1]))));
+                var s = svd().distributed(true);
+                SvdResult svdChunked = s.computeChunks(() -> chunks(mine, 5_000, r -> s.compute(mine.rowRange(r[0], r[1]))));
+                return new Object[] {mine, qrChunked, svdChunked};
+            });
+            int from = 0;
+            for (Object[] rank : all) {
+                int rows = ((Matrix) rank[0]).rows();
+                QrResult q = (QrResult) rank[1];
+                SvdResult s = (SvdResult) rank[2];
+                assertClose(qrBatch.matrixR, q.matrixR, 1e-11, "R, " + ranks + " ranks");
+                assertClose(qrBatch.matrixQ.rowRange(from, from + rows), q.matrixQ, 1e-11, "this rank's Q, " + ranks + " ranks");
+                assertClose(svdBatch.singularValues, s.singularValues, 1e-11, "singular values");
+                assertClose(svdBatch.leftSingularMatrix.rowRange(from, from + rows), s.leftSingularMatrix, 1e-10,
+                        "this rank's left singular vectors");
+                from += rows;
+            }
+        }
+    }
+
+    @Test
+    void qrInStreamingModeAFailedFeedAddsNothingAndABadChunkNamesItself() {
+        Matrix x = data(3, 11, 0);
+        double[] v = x.toRowMajor();
+        v[3 * 2500 + 1] = Double.NaN;
+        Matrix bad = Matrix.wrap(ROWS, 3, v);
+        Qr q = qr().streaming(true);
+        q.compute(x.rowRange(0, 1000));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> q.computeChunks(() -> chunks(bad, 1000, r -> q.compute(bad.rowRange(r[0], r[1])))));
+        assertTrue(e.getMessage().contains("NaN"), e.getMessage());
+        q.compute(x.rowRange(1000, 2000));
+        QrResult expected = qr().compute(x.rowRange(0, 2000));
+        QrResult got = q.finalizeCompute();
+        assertClose(expected.matrixR, got.matrixR, 1e-12, "only the chunks of the computes that succeeded");
+        assertEquals(2000, got.matrixQ.rows());
+        Qr batch = qr();
+        assertThrows(IllegalArgumentException.class, () -> batch.computeChunks(() -> { }));
+        assertClose(expected.matrixR, batch.compute(x.rowRange(0, 2000)).matrixR, 1e-12, "and computes in batch afterwards");
     }
 
     @Test

@@ -69,6 +69,23 @@ public final class Tsqr {
         rows += chunk.rows();
     }
 
+    /** Runs {@code adding} (calls of {@link #add}); if it fails, the chunks it added are dropped again. */
+    public void addAll(Runnable adding) {
+        int blocksBefore = blocks.size();
+        Matrix rBefore = mergedR;
+        int pBefore = p;
+        long rowsBefore = rows;
+        try {
+            adding.run();
+        } catch (RuntimeException | Error e) {
+            blocks.subList(blocksBefore, blocks.size()).clear();
+            mergedR = rBefore;
+            p = pBefore;
+            rows = rowsBefore;
+            throw e;
+        }
+    }
+
     /** Number of local rows added. */
     public long rows() {
         return rows;

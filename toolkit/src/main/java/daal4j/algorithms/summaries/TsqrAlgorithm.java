@@ -1,5 +1,6 @@
 package daal4j.algorithms.summaries;
 
+import daal4j.algorithms.ChunkedCompute;
 import daal4j.algorithms.Modes;
 import daal4j.data.Inputs;
 
@@ -11,13 +12,22 @@ import daal4j.data.Inputs;
  * @param <A> the concrete algorithm, for fluent setters
  * @param <R> the result
  */
-public abstract class TsqrAlgorithm<A extends TsqrAlgorithm<A, R>, R> extends Modes<A, Tsqr> {
+public abstract class TsqrAlgorithm<A extends TsqrAlgorithm<A, R>, R> extends Modes<A, Tsqr>
+        implements ChunkedCompute<R> {
+
+    /** The factorization a running {@link #computeChunks} feeds: compute adds each chunk to it. */
+    private Tsqr feeding;
 
     /**
      * The decomposition of {@code data} (a Matrix, double[][], Table or CSV path: this rank's
-     * rows when distributed); in streaming mode adds the chunk and returns null.
+     * rows when distributed); in streaming mode, or while {@link #computeChunks} feeds, adds
+     * the chunk and returns null.
      */
     public R compute(Object data) {
+        if (feeding != null) {
+            feeding.add(input(data, "data"));
+            return null;
+        }
         if (isStreaming()) {
             if (pending() == null) {
                 keep(new Tsqr(name(), keepQ()));
@@ -27,6 +37,29 @@ public abstract class TsqrAlgorithm<A extends TsqrAlgorithm<A, R>, R> extends Mo
         }
         Tsqr t = new Tsqr(name(), keepQ());
         return finish(t.combine(communicator(), () -> t.add(input(data, "data"))));
+    }
+
+    /**
+     * The decomposition of the rows {@code feed} gives through {@code compute}, chunk by chunk
+     * (the rows need not all be in memory at once); in streaming mode the chunks are added and
+     * null returned, and if one fails none is.
+     */
+    @Override
+    public final R computeChunks(Runnable feed) {
+        Tsqr t = isStreaming() && pending() != null ? pending() : new Tsqr(name(), keepQ());
+        feeding = t;
+        try {
+            if (isStreaming()) {
+                t.addAll(feed);
+                keep(t);
+                return null;
+            }
+            // the feed runs where a batch compute reads its rows, so a bad chunk on one rank
+            // fails every rank alike
+            return finish(t.combine(communicator(), feed));
+        } finally {
+            feeding = null;
+        }
     }
 
     /** The decomposition of this rank's file: {@code pattern} with {@code {}} replaced by {@code id}. */
