@@ -7,7 +7,7 @@ import numpy as np
 
 from py4j.java_gateway import JavaObject
 
-from . import _gateway
+from . import _gateway, _kernels
 from ._gateway import call, session
 
 # Result fields that daal4py returns as integers (daal4j's Java results hold doubles).
@@ -75,6 +75,12 @@ def _csr_to_java(value, what):
 # DAAL4J_INCOMING_BYTES=0 sends every row-aligned input that way (the tests use it).
 INCOMING_BYTES = int(os.environ.get("DAAL4J_INCOMING_BYTES", 8 << 20))
 
+
+# algorithms whose summary of a large float64 array this process computes itself (_kernels): the
+# JVM would first copy the rows in, which takes longer than the summary's one pass over them
+_SUMMARIZED_HERE = {"low_order_moments"}
+_MOMENTS_BLOCK_ROWS = None  # MomentsPartial.BLOCK_ROWS, asked once: the blocks the JVM sums in
+_NOT_HERE = object()  # what Algorithm._summary_here returns where the JVM must compute
 
 # algorithm name -> whether its Java algorithm computes chunk by chunk (Bridge.takesChunks)
 _TAKES_CHUNKS = {}
@@ -343,6 +349,10 @@ class Algorithm(JavaBacked):
         args = [_as_2d(a, what[i]) if _is_array(a) and not isinstance(a, np.ndarray) else a
                 for i, a in enumerate(args)]
         arrays = _large_row_aligned(args, what)
+        if arrays and len(args) == 1 and self._name in _SUMMARIZED_HERE:
+            result = self._summary_here(s, arrays[0])
+            if result is not _NOT_HERE:
+                return result  # None in streaming mode
         if arrays and self._takes_chunks(s):
             # copied in by a background thread while the JVM already computes on the first rows
             # (the others gain nothing from it: they need the whole arrays before they start)
@@ -350,6 +360,26 @@ class Algorithm(JavaBacked):
             return self._wrap(s.compute_incoming(self._java, jargs, arrays))
         jargs = [to_java(a, what[i]) for i, a in enumerate(args)]
         return self._wrap(call(s.bridge.call, self._java, "compute", jargs))
+
+    def _summary_here(self, s, x):
+        """The result from the summary of x computed in this process (_kernels) and merged and
+        finished by the JVM (Algorithm.computeSummary), or _NOT_HERE where it cannot be: the rows
+        then go to the JVM, which computes the same summary (every rank enters the same
+        collective either way, so a rank that falls back cannot hang the others)."""
+        global _MOMENTS_BLOCK_ROWS
+        if not _kernels.enabled() or x.dtype != np.float64 or not x.flags.c_contiguous:
+            return _NOT_HERE
+        if call(s.bridge.call, self._java, "method", []).endswith("CSR"):
+            return _NOT_HERE  # the JVM's compute gives the error for dense data
+        if _MOMENTS_BLOCK_ROWS is None:
+            _MOMENTS_BLOCK_ROWS = int(s.jvm.daal4j.algorithms.summaries.MomentsPartial.BLOCK_ROWS)
+        try:
+            encoded = _kernels.moments_summary(x, _MOMENTS_BLOCK_ROWS)
+        except MemoryError:
+            return _NOT_HERE
+        if encoded is None:
+            return _NOT_HERE
+        return self._wrap(call(s.bridge.call, self._java, "computeSummary", [to_java(encoded.reshape(1, -1))]))
 
     def _takes_chunks(self, s):
         """Whether the Java algorithm computes chunk by chunk (asked once per algorithm name)."""

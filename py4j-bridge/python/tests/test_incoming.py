@@ -41,8 +41,8 @@ def test_the_incoming_path_is_taken_for_large_inputs(monkeypatch, x):
     monkeypatch.setattr(_gateway.Session, "compute_incoming",
                         lambda self, *a: taken.append(1) or real(self, *a))
     monkeypatch.setattr(_core, "INCOMING_BYTES", x.nbytes)
-    d4p.low_order_moments().compute(x)
-    d4p.low_order_moments().compute(x[:1000])  # small: the plain path
+    d4p.covariance().compute(x)
+    d4p.covariance().compute(x[:1000])  # small: the plain path
     d4p.kmeans(3, 2).compute(x, x[:3])  # rows differ: the plain path
     assert taken == [1]
 
@@ -230,3 +230,48 @@ def test_large_results_are_written_straight_into_numpy(monkeypatch):
     assert np.array_equal(d4p.qr().compute(x).matrixQ, q.matrixQ)
     assert np.array_equal(d4p.kmeans(3, 2, assignFlag=True).compute(x, x[:3]).assignments, km.assignments)
     assert max(views) >= x.nbytes  # Q through the file, as before
+
+
+def test_moments_of_a_large_float64_array_are_summarized_in_python_as_the_jvm_does(monkeypatch, x):
+    from daal4j import _kernels
+    assert _kernels.library() is not None, _kernels.problem()
+    fields = ["minimum", "maximum", "sum", "sumSquares", "sumSquaresCentered", "mean", "secondOrderRawMoment",
+              "variance", "standardDeviation", "variation"]
+    here = []
+    real = _kernels.moments_summary
+    monkeypatch.setattr(_kernels, "moments_summary", lambda *a: here.append(1) or real(*a))
+    monkeypatch.setattr(_core, "INCOMING_BYTES", 1 << 20)
+    data = x.copy()
+    data[1234, 2] = np.nan  # a NaN column, an infinite one: the same semantics as the JVM's
+    data[99, 3] = np.inf
+    local = d4p.low_order_moments().compute(data)
+    assert here == [1]
+    monkeypatch.setenv("DAAL4J_LOCAL_SUMMARIES", "0")
+    monkeypatch.setattr(_core, "INCOMING_BYTES", 1 << 62)  # the JVM's whole-array summary
+    jvm = d4p.low_order_moments().compute(data)
+    assert here == [1]
+    for f in fields:
+        np.testing.assert_array_equal(getattr(local, f), getattr(jvm, f), err_msg=f)  # the same C code
+    np.testing.assert_allclose(local.mean[0, :2], x[:, :2].mean(axis=0), rtol=1e-12)
+    np.testing.assert_allclose(local.variance[0, :2], x[:, :2].var(axis=0, ddof=1), rtol=1e-10)
+    assert np.isnan(local.mean[0, 2]) and np.isnan(local.minimum[0, 2]) and local.maximum[0, 3] == np.inf
+
+
+def test_moments_summarized_in_python_stream_and_keep_the_jvms_errors(monkeypatch, x):
+    from daal4j import _kernels
+    here = []
+    real = _kernels.moments_summary
+    monkeypatch.setattr(_kernels, "moments_summary", lambda *a: here.append(1) or real(*a))
+    monkeypatch.setattr(_core, "INCOMING_BYTES", 1 << 20)
+    alg = d4p.low_order_moments(streaming=True)
+    for part in np.array_split(x, 3):
+        assert alg.compute(part) is None
+    streamed = alg.finalize()
+    assert here == [1, 1, 1]
+    np.testing.assert_allclose(streamed.variance[0], x.var(axis=0, ddof=1), rtol=1e-10)
+    d4p.low_order_moments().compute(np.asfortranarray(x))  # not C-ordered, and float32: the JVM's path
+    d4p.low_order_moments().compute(x.astype(np.float32))
+    assert here == [1, 1, 1]
+    with pytest.raises(ValueError, match="CSR"):
+        d4p.low_order_moments(method="fastCSR").compute(x)
+    assert here == [1, 1, 1]

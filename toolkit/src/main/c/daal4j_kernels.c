@@ -4,6 +4,7 @@
  * operations per column (built without fused multiply-adds), so both give the same sums.
  */
 #include <jni.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #if defined(__x86_64__)
@@ -303,4 +304,165 @@ JNIEXPORT void JNICALL Java_daal4j_linalg_Kernels_squaredDistancesNative(JNIEnv 
         }
     }
     unpin(env, arrays, a, 3, 2);
+}
+
+/* ---- the moments summary of many rows (MomentsPartial.of), for the JVM and for Python --------- */
+
+/* Math.min and Math.max: a NaN wins, and -0.0 is below 0.0. */
+static double java_min(double a, double b) {
+    if (a != a) {
+        return a;
+    }
+    if (a == 0.0 && b == 0.0 && signbit(b)) {
+        return b;
+    }
+    return a <= b ? a : b;
+}
+
+static double java_max(double a, double b) {
+    if (a != a) {
+        return a;
+    }
+    if (a == 0.0 && b == 0.0 && signbit(a)) {
+        return b;
+    }
+    return a >= b ? a : b;
+}
+
+/* A summary in MomentsPartial.encode's layout: p, n, then min, max, sum, sumSq, shift, offset, m2. */
+enum { S_MIN, S_MAX, S_SUM, S_SUMSQ, S_SHIFT, S_OFFSET, S_M2, S_PARTS };
+
+static double *part(double *s, int p, int k) {
+    return s + 2 + (long) k * p;
+}
+
+static void empty_summary(double *s, int p) {
+    s[0] = p;
+    s[1] = 0;
+    memset(s + 2, 0, (size_t) S_PARTS * p * sizeof(double));
+    for (int j = 0; j < p; j++) {
+        part(s, p, S_MIN)[j] = INFINITY;
+        part(s, p, S_MAX)[j] = -INFINITY;
+    }
+}
+
+/* MomentsPartial.block: rows [0, nb) of x into s (empty on entry), shifted by shift. */
+static void block_summary(const double *x, int p, int nb, const double *shift, double *s) {
+    double *mn = part(s, p, S_MIN), *mx = part(s, p, S_MAX), *sum = part(s, p, S_SUM);
+    double *sumSq = part(s, p, S_SUMSQ), *offset = part(s, p, S_OFFSET), *m2 = part(s, p, S_M2);
+    moments(x, p, nb, shift, offset, m2, mn, mx);
+    int exact = 0;
+    for (int j = 0; j < p; j++) {
+        double squares = m2[j];
+        m2[j] -= offset[j] * (offset[j] / nb);
+        exact |= !(m2[j] >= 0.5 * squares);
+    }
+    for (int j = 0; j < p; j++) {
+        sum[j] = nb * shift[j] + offset[j];
+        offset[j] /= nb;
+    }
+    if (exact) {
+        memset(m2, 0, (size_t) p * sizeof(double));
+        for (int i = 0; i < nb; i++) {
+            const double *r = x + (long) i * p;
+            for (int j = 0; j < p; j++) {
+                double d = (r[j] - shift[j]) - offset[j];
+                m2[j] += d * d;
+            }
+        }
+    }
+    for (int j = 0; j < p; j++) {
+        double mean = shift[j] + offset[j];
+        sumSq[j] = nb * mean * mean + m2[j];
+        if (!isfinite(m2[j])) {
+            /* MomentsPartial.plainColumn: plain running sums, extremes by Math.min/max */
+            double a = 0, a2 = 0, lo = INFINITY, hi = -INFINITY;
+            for (int i = 0; i < nb; i++) {
+                double v = x[(long) i * p + j];
+                a += v;
+                a2 += v * v;
+                lo = java_min(lo, v);
+                hi = java_max(hi, v);
+            }
+            sum[j] = a;
+            sumSq[j] = a2;
+            mn[j] = lo;
+            mx[j] = hi;
+        }
+    }
+    s[1] = nb;
+    memcpy(part(s, p, S_SHIFT), shift, (size_t) p * sizeof(double));
+}
+
+/* MomentsPartial.merge of a (rows first) with b, into a; neither has zero rows. */
+static void merge_summary(double *a, const double *b, int p) {
+    long na = (long) a[1], nbr = (long) b[1];
+    long n = na + nbr;
+    double wb = (double) nbr / n;
+    double cross = (double) na * nbr / n;
+    const double *bs = b + 2;
+    double *as = a + 2;
+    for (int j = 0; j < p; j++) {
+        as[S_MIN * p + j] = java_min(as[S_MIN * p + j], bs[S_MIN * p + j]);
+        as[S_MAX * p + j] = java_max(as[S_MAX * p + j], bs[S_MAX * p + j]);
+        as[S_SUM * p + j] = as[S_SUM * p + j] + bs[S_SUM * p + j];
+        as[S_SUMSQ * p + j] = as[S_SUMSQ * p + j] + bs[S_SUMSQ * p + j];
+        double delta = (bs[S_SHIFT * p + j] - as[S_SHIFT * p + j]) + (bs[S_OFFSET * p + j] - as[S_OFFSET * p + j]);
+        as[S_OFFSET * p + j] = as[S_OFFSET * p + j] + delta * wb;
+        as[S_M2 * p + j] = as[S_M2 * p + j] + bs[S_M2 * p + j] + delta * delta * cross;
+    }
+    a[1] = n;
+}
+
+/*
+ * MomentsPartial.of: the summary of the rows of the row-major x (p columns) in blocks of
+ * block_rows, each shifted by the mean so far (by its first row at first), merged in order;
+ * written to out (2 + 7 p doubles, MomentsPartial.encode's layout). Returns 0, or -1 without
+ * memory. A plain C entry point: Python calls it on numpy's memory (ctypes), the JVM through
+ * Kernels.momentsSummary, so both get the same summary of the same rows.
+ */
+int daal4j_moments_summary(const double *x, long rows, int p, int block_rows, double *out) {
+    empty_summary(out, p);
+    if (rows == 0 || p == 0) {
+        out[1] = p == 0 ? rows : 0;
+        return 0;
+    }
+    double *blk = malloc(((size_t) 2 + (size_t) S_PARTS * p) * sizeof(double));
+    double *shift = malloc((size_t) p * sizeof(double));
+    if (blk == NULL || shift == NULL) {
+        free(blk);
+        free(shift);
+        return -1;
+    }
+    for (long b = 0; b < rows; b += block_rows) {
+        int nb = (int) (rows - b < block_rows ? rows - b : block_rows);
+        for (int j = 0; j < p; j++) {
+            shift[j] = out[1] == 0 ? x[b * p + j] : part(out, p, S_SHIFT)[j] + part(out, p, S_OFFSET)[j];
+        }
+        empty_summary(blk, p);
+        block_summary(x + b * p, p, nb, shift, blk);
+        if (out[1] == 0) {
+            memcpy(out, blk, ((size_t) 2 + (size_t) S_PARTS * p) * sizeof(double));
+        } else {
+            merge_summary(out, blk, p);
+        }
+    }
+    free(blk);
+    free(shift);
+    return 0;
+}
+
+/* Kernels.momentsSummary: rows [from, to) of x into out (2 + 7 p doubles); false without memory. */
+JNIEXPORT jboolean JNICALL Java_daal4j_linalg_Kernels_momentsSummaryNative(JNIEnv *env, jclass cls, jdoubleArray x,
+                                                                            jint p, jint from, jint to,
+                                                                            jint blockRows, jdoubleArray out) {
+    (void) cls;
+    const jdoubleArray arrays[2] = {x, out};
+    double *a[2];
+    int status = -1;
+    if (pin(env, arrays, a, 2)) {
+        status = daal4j_moments_summary(a[0] + (long) from * p, to - from, p, blockRows, a[1]);
+    }
+    unpin(env, arrays, a, 2, 1);
+    return status == 0;
 }

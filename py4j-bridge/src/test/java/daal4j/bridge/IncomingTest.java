@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import daal4j.Daal4j;
 import daal4j.algorithms.covariance.CovarianceResult;
+import daal4j.algorithms.kmeans.KMeansInitResult;
 import daal4j.algorithms.qr.QrResult;
 import daal4j.data.Matrix;
 import java.util.ArrayList;
@@ -185,7 +186,7 @@ class IncomingTest {
     }
 
     @Test
-    void bridgeComputesSummariesChunkByChunkAndOthersOnTheWhole() throws Exception {
+    void bridgeComputesSummariesAndQrChunkByChunkAndOthersOnTheWhole() throws Exception {
         Bridge bridge = new Bridge(shared, new MainThread());
         Matrix xm = Matrix.wrap(ROWS, 3, x);
         List<Long> ring = List.of(RING_AT, (long) SLOTS, SLOT_BYTES, (long) SLOT_ROWS);
@@ -204,7 +205,17 @@ class IncomingTest {
         QrResult qr = (QrResult) bridge.computeIncoming(Daal4j.qr(), new ArrayList<>(Arrays.asList((Object) null)),
                 List.of(0), List.of(3), ROWS, ring, List.of(0L));
         w.join();
-        assertEquals(Daal4j.qr().compute(xm).matrixR, qr.matrixR, "exactly the batch R");
+        double[] r = Daal4j.qr().compute(xm).matrixR.rowMajorView();
+        double[] rc = qr.matrixR.rowMajorView();
+        for (int i = 0; i < r.length; i++) {
+            assertEquals(r[i], rc[i], 1e-12 * Math.abs(r[0]), "R " + i + ", from chunks");
+        }
+        shared.write(0, new long[] {0, 0, 0, 0, 0, 0, 0, 0, 0});
+        w = writer(-1);
+        KMeansInitResult init = (KMeansInitResult) bridge.computeIncoming(Daal4j.kmeansInit(4),
+                new ArrayList<>(Arrays.asList((Object) null)), List.of(0), List.of(3), ROWS, ring, List.of(0L));
+        w.join();
+        assertEquals(Daal4j.kmeansInit(4).compute(xm).centroids, init.centroids, "exactly the batch centroids");
     }
 
     @Test

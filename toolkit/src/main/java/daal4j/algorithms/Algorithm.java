@@ -67,6 +67,24 @@ public abstract class Algorithm<A extends Algorithm<A, P, R>, P extends Summary<
         }
     }
 
+    /**
+     * The result of rows summarized elsewhere, as {@code compute} of those rows gives it:
+     * {@code encoded} is their summary in this family's {@link Summary#encode()} form (the
+     * Python bridge computes the moments summary on numpy's memory with the same native code).
+     * Batch, distributed (collective: a summary that does not decode fails every rank alike)
+     * or streaming (added; returns null).
+     */
+    public final R computeSummary(double[] encoded) {
+        return run(() -> {
+            try {
+                return decoder().decode(encoded);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("computeSummary: " + encoded.length
+                        + " values are not a summary of this algorithm (" + e + ")", e);
+            }
+        });
+    }
+
     /** Reads the family's summary back from its {@link Summary#encode()}, to merge across ranks. */
     protected abstract Summary.Decoder<P> decoder();
 

@@ -60,6 +60,26 @@ public final class Kernels {
         }
     }
 
+    /**
+     * The native moments summary of rows [from, to) of row-major {@code x} ({@code p} columns,
+     * blocks of {@code blockRows}) in {@code MomentsPartial.encode}'s layout, or null where the
+     * library is not in use (the caller then computes it in Java, with the same sums).
+     */
+    public static double[] momentsSummary(double[] x, int p, int from, int to, int blockRows) {
+        if (from < 0 || to < from || (long) to * p > x.length || blockRows < 1) {
+            throw new IllegalArgumentException("momentsSummary: rows [" + from + ", " + to + ") of " + p
+                    + " columns outside the array, or blocks of " + blockRows + " rows");
+        }
+        if (!isNative()) {
+            return null;
+        }
+        double[] out = new double[2 + 7 * p];
+        if (!momentsSummaryNative(x, p, from, to, blockRows, out)) {
+            throw new OutOfMemoryError("momentsSummary: no native memory for " + p + " columns");
+        }
+        return out;
+    }
+
     /** The Java twin of the native moments pass: same order of additions per column. */
     static void momentsPassJava(double[] x, int p, int from, int to, double[] shift, double[] sumShifted,
                                 double[] sumSquares, double[] min, double[] max) {
@@ -172,6 +192,8 @@ public final class Kernels {
                                               double[] out);
 
     static native void shiftedColumnSumsNative(double[] x, int p, int from, int to, double[] shift, double[] sums);
+
+    static native boolean momentsSummaryNative(double[] x, int p, int from, int to, int blockRows, double[] out);
 
     static native void momentsPassNative(double[] x, int p, int from, int to, double[] shift, double[] sumShifted,
                                          double[] sumSquares, double[] min, double[] max);

@@ -17,7 +17,7 @@ import java.util.Arrays;
 public final class MomentsPartial implements Summary<MomentsPartial> {
 
     /** Rows per block: small enough that a block's second pass reads from cache. */
-    static final int BLOCK_ROWS = 2048;
+    public static final int BLOCK_ROWS = 2048;
 
     private final int p;
     private final long n;
@@ -88,6 +88,13 @@ public final class MomentsPartial implements Summary<MomentsPartial> {
 
     /** The summary of rows [from, to) of a row-major array with {@code p} columns. */
     public static MomentsPartial of(double[] x, int p, int from, int to) {
+        // the native library runs this same loop in C (Python calls it on numpy's memory too)
+        double[] encoded = Kernels.momentsSummary(x, p, from, to, BLOCK_ROWS);
+        return encoded != null ? decode(encoded) : ofInJava(x, p, from, to);
+    }
+
+    /** {@link #of} in Java: the twin of the native summary, the same sums in the same order. */
+    static MomentsPartial ofInJava(double[] x, int p, int from, int to) {
         MomentsPartial acc = empty(p);
         for (int b = from; b < to; b += BLOCK_ROWS) {
             // shifted by the mean so far (by the block's first row at first), the block's own
@@ -270,6 +277,10 @@ public final class MomentsPartial implements Summary<MomentsPartial> {
     /** The summary back from {@link #encode()}. */
     public static MomentsPartial decode(double[] e) {
         int p = (int) e[0];
+        if (e.length != 2 + 7L * p || p < 0 || e[1] < 0) {
+            throw new IllegalArgumentException("a moments summary of " + p + " columns has " + (2 + 7L * p)
+                    + " values, not " + e.length);
+        }
         long n = (long) e[1];
         double[][] parts = new double[7][];
         for (int k = 0; k < 7; k++) {
