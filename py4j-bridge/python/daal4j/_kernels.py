@@ -74,7 +74,7 @@ def moments_summary(x, block_rows):
     if lib is None:
         return None
     rows, p = x.shape
-    out = np.empty(2 + 7 * p)
+    out = np.zeros(2 + 7 * p)  # the summary of no rows so far: the call merges x's rows into it
     # ctypes releases the GIL for the call: other Python threads run meanwhile
     if lib.daal4j_moments_summary(x.ctypes.data, rows, p, block_rows, out.ctypes.data) != 0:
         raise MemoryError("daal4j: no memory for a moments summary of %d columns" % p)

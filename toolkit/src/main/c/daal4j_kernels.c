@@ -416,15 +416,20 @@ static void merge_summary(double *a, const double *b, int p) {
 
 /*
  * MomentsPartial.of: the summary of the rows of the row-major x (p columns) in blocks of
- * block_rows, each shifted by the mean so far (by its first row at first), merged in order;
- * written to out (2 + 7 p doubles, MomentsPartial.encode's layout). Returns 0, or -1 without
- * memory. A plain C entry point: Python calls it on numpy's memory (ctypes), the JVM through
+ * block_rows, each shifted by the mean so far (by its first row at first), merged in order
+ * into out (2 + 7 p doubles, MomentsPartial.encode's layout: the summary of the rows before
+ * x, or of none, with out[1] = 0). So rows summarized in slices of whole blocks, each call
+ * continuing from the last, give exactly one call's summary. Returns 0, or -1 without memory.
+ * A plain C entry point: Python calls it on numpy's memory (ctypes), the JVM through
  * Kernels.momentsSummary, so both get the same summary of the same rows.
  */
 int daal4j_moments_summary(const double *x, long rows, int p, int block_rows, double *out) {
-    empty_summary(out, p);
+    out[0] = p;
+    if (out[1] == 0) {
+        empty_summary(out, p);
+    }
     if (rows == 0 || p == 0) {
-        out[1] = p == 0 ? rows : 0;
+        out[1] += p == 0 ? rows : 0;
         return 0;
     }
     double *blk = malloc(((size_t) 2 + (size_t) S_PARTS * p) * sizeof(double));
@@ -452,7 +457,7 @@ int daal4j_moments_summary(const double *x, long rows, int p, int block_rows, do
     return 0;
 }
 
-/* Kernels.momentsSummary: rows [from, to) of x into out (2 + 7 p doubles); false without memory. */
+/* Kernels.momentsSummary: rows [from, to) of x merged into out (2 + 7 p doubles); false without memory. */
 JNIEXPORT jboolean JNICALL Java_daal4j_linalg_Kernels_momentsSummaryNative(JNIEnv *env, jclass cls, jdoubleArray x,
                                                                             jint p, jint from, jint to,
                                                                             jint blockRows, jdoubleArray out) {

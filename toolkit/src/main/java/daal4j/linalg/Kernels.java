@@ -25,6 +25,12 @@ public final class Kernels {
 
     private static final String LOAD_ERROR = load();
 
+    /**
+     * Blocks per native call of a summary over many rows: a call pins the Java array, which
+     * holds off the collector for every thread (ranks of the local engine allocate meanwhile).
+     */
+    private static final int SLICE_BLOCKS = 32;
+
     private Kernels() {
     }
 
@@ -74,9 +80,17 @@ public final class Kernels {
             return null;
         }
         double[] out = new double[2 + 7 * p];
-        if (!momentsSummaryNative(x, p, from, to, blockRows, out)) {
-            throw new OutOfMemoryError("momentsSummary: no native memory for " + p + " columns");
-        }
+        // slices of whole blocks, each merged into the summary so far (the same sums as one call):
+        // the array stays pinned, holding off the collector, for milliseconds at a time only
+        long slice = (long) blockRows * SLICE_BLOCKS;
+        int at = from;
+        do {
+            int end = (int) Math.min(to, at + slice);
+            if (!momentsSummaryNative(x, p, at, end, blockRows, out)) {
+                throw new OutOfMemoryError("momentsSummary: no native memory for " + p + " columns");
+            }
+            at = end;
+        } while (at < to);
         return out;
     }
 

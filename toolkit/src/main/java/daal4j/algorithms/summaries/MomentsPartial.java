@@ -90,17 +90,17 @@ public final class MomentsPartial implements Summary<MomentsPartial> {
     public static MomentsPartial of(double[] x, int p, int from, int to) {
         // the native library runs this same loop in C (Python calls it on numpy's memory too)
         double[] encoded = Kernels.momentsSummary(x, p, from, to, BLOCK_ROWS);
-        return encoded != null ? decode(encoded) : ofInJava(x, p, from, to);
+        return encoded != null ? decode(encoded) : ofInJava(x, p, from, to, BLOCK_ROWS);
     }
 
-    /** {@link #of} in Java: the twin of the native summary, the same sums in the same order. */
-    static MomentsPartial ofInJava(double[] x, int p, int from, int to) {
+    /** {@link #of} in Java, in blocks of {@code blockRows}: the twin of the native summary, the same sums in the same order. */
+    static MomentsPartial ofInJava(double[] x, int p, int from, int to, int blockRows) {
         MomentsPartial acc = empty(p);
-        for (int b = from; b < to; b += BLOCK_ROWS) {
+        for (int b = from; b < to; b += blockRows) {
             // shifted by the mean so far (by the block's first row at first), the block's own
             // offset from it is small and one pass gives its centered sum of squares
             double[] shift = acc.n == 0 ? Arrays.copyOfRange(x, b * p, b * p + p) : acc.mean();
-            acc = Fold.merge(acc, block(x, p, b, Math.min(to, b + BLOCK_ROWS), shift));
+            acc = Fold.merge(acc, block(x, p, b, Math.min(to, b + blockRows), shift));
         }
         return acc;
     }

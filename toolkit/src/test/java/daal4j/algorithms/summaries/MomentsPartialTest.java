@@ -21,9 +21,13 @@ class MomentsPartialTest {
                     double[] x = data(r, n, p, kind);
                     for (int[] rows : new int[][] {{0, n}, {Math.min(n, 3), n}}) {
                         double[] nat = Kernels.momentsSummary(x, p, rows[0], rows[1], MomentsPartial.BLOCK_ROWS);
-                        double[] twin = MomentsPartial.ofInJava(x, p, rows[0], rows[1]).encode();
+                        double[] twin = MomentsPartial.ofInJava(x, p, rows[0], rows[1], MomentsPartial.BLOCK_ROWS)
+                                .encode();
                         String where = kind + ", " + p + " columns, rows [" + rows[0] + ", " + rows[1] + ")";
                         assertArrayEquals(bits(twin), bits(nat), where);
+                        // blocks of 7 rows: the native calls continue slice after slice
+                        assertArrayEquals(bits(MomentsPartial.ofInJava(x, p, rows[0], rows[1], 7).encode()),
+                                bits(Kernels.momentsSummary(x, p, rows[0], rows[1], 7)), "blocks of 7, " + where);
                     }
                 }
             }
