@@ -76,10 +76,27 @@ def _csr_to_java(value, what):
 INCOMING_BYTES = int(os.environ.get("DAAL4J_INCOMING_BYTES", 8 << 20))
 
 
-# algorithms whose summary of a large float64 array this process computes itself (_kernels): the
-# JVM would first copy the rows in, which takes longer than the summary's one pass over them
-_SUMMARIZED_HERE = {"low_order_moments"}
-_MOMENTS_BLOCK_ROWS = None  # MomentsPartial.BLOCK_ROWS, asked once: the blocks the JVM sums in
+# algorithms whose summary of large float64 arrays this process computes itself (_kernels): the
+# JVM would first copy the rows in, which takes at least as long as the summary's pass over them.
+# Each: the summary's function in _kernels, the rows of its blocks for p columns in all (asked of
+# the JVM once), and whether the Java algorithm's method sums that way (asked once per compute).
+_NOT_CSR = ("method", lambda m: not m.endswith("CSR"))
+_SUMMARIZED_HERE = {
+    "low_order_moments": ("moments_summary",
+                          lambda s, p: s.jvm.daal4j.algorithms.summaries.MomentsPartial.BLOCK_ROWS, _NOT_CSR),
+    "covariance": ("cross_products_summary",
+                   lambda s, p: s.jvm.daal4j.algorithms.summaries.CrossProducts.blockRows(p), _NOT_CSR),
+    "linear_regression_training": ("regression_summary",
+                                   lambda s, p: s.jvm.daal4j.algorithms.summaries.CrossProducts.blockRows(p),
+                                   ("method", lambda m: m == "normEqDense")),
+    "pca": ("cross_products_summary",
+            lambda s, p: s.jvm.daal4j.algorithms.summaries.CrossProducts.blockRows(p),
+            ("method", lambda m: m == "correlationDense")),
+    "ridge_regression_training": ("regression_summary",
+                                  lambda s, p: s.jvm.daal4j.algorithms.summaries.CrossProducts.blockRows(p),
+                                  None),  # normEqDense is its only method
+}
+_BLOCK_ROWS = {}  # (algorithm name, p) -> the rows of the JVM's blocks
 _NOT_HERE = object()  # what Algorithm._summary_here returns where the JVM must compute
 
 # algorithm name -> whether its Java algorithm computes chunk by chunk (Bridge.takesChunks)
@@ -349,8 +366,8 @@ class Algorithm(JavaBacked):
         args = [_as_2d(a, what[i]) if _is_array(a) and not isinstance(a, np.ndarray) else a
                 for i, a in enumerate(args)]
         arrays = _large_row_aligned(args, what)
-        if arrays and len(args) == 1 and self._name in _SUMMARIZED_HERE:
-            result = self._summary_here(s, arrays[0])
+        if arrays and len(arrays) == len(args) and self._name in _SUMMARIZED_HERE:
+            result = self._summary_here(s, [arrays[i] for i in range(len(args))])
             if result is not _NOT_HERE:
                 return result  # None in streaming mode
         if arrays and self._takes_chunks(s):
@@ -361,20 +378,22 @@ class Algorithm(JavaBacked):
         jargs = [to_java(a, what[i]) for i, a in enumerate(args)]
         return self._wrap(call(s.bridge.call, self._java, "compute", jargs))
 
-    def _summary_here(self, s, x):
-        """The result from the summary of x computed in this process (_kernels) and merged and
-        finished by the JVM (Algorithm.computeSummary), or _NOT_HERE where it cannot be: the rows
-        then go to the JVM, which computes the same summary (every rank enters the same
-        collective either way, so a rank that falls back cannot hang the others)."""
-        global _MOMENTS_BLOCK_ROWS
-        if not _kernels.enabled() or x.dtype != np.float64 or not x.flags.c_contiguous:
+    def _summary_here(self, s, arrays):
+        """The result from the summary of the arrays computed in this process (_kernels) and
+        merged and finished by the JVM (Algorithm.computeSummary), or _NOT_HERE where it cannot
+        be: the rows then go to the JVM, which computes the same summary (every rank enters the
+        same collective either way, so a rank that falls back cannot hang the others)."""
+        if not _kernels.enabled() or any(a.dtype != np.float64 or not a.flags.c_contiguous for a in arrays):
             return _NOT_HERE
-        if call(s.bridge.call, self._java, "method", []).endswith("CSR"):
-            return _NOT_HERE  # the JVM's compute gives the error for dense data
-        if _MOMENTS_BLOCK_ROWS is None:
-            _MOMENTS_BLOCK_ROWS = int(s.jvm.daal4j.algorithms.summaries.MomentsPartial.BLOCK_ROWS)
+        function, block_rows, method = _SUMMARIZED_HERE[self._name]
+        if method is not None and not method[1](call(s.bridge.call, self._java, method[0], [])):
+            return _NOT_HERE  # summed another way, or the JVM's compute gives the error
+        p = sum(a.shape[1] for a in arrays)
+        key = (self._name, p)
+        if key not in _BLOCK_ROWS:
+            _BLOCK_ROWS[key] = int(block_rows(s, p))
         try:
-            encoded = _kernels.moments_summary(x, _MOMENTS_BLOCK_ROWS)
+            encoded = getattr(_kernels, function)(arrays, _BLOCK_ROWS[key])
         except MemoryError:
             return _NOT_HERE
         if encoded is None:

@@ -64,18 +64,61 @@ def _load():
     f = lib.daal4j_moments_summary
     f.argtypes = [ctypes.c_void_p, ctypes.c_long, ctypes.c_int, ctypes.c_int, ctypes.c_void_p]
     f.restype = ctypes.c_int
+    f = lib.daal4j_cross_products_summary
+    f.argtypes = [ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_long, ctypes.c_long, ctypes.c_void_p]
+    f.restype = ctypes.c_int
     return lib
 
 
-def moments_summary(x, block_rows):
-    """The moments summary (MomentsPartial's encoded form, 2 + 7 p values) of the rows of x, a
-    C-ordered float64 2-d array, computed here by the toolkit's C code; None without the library."""
+def moments_summary(arrays, block_rows):
+    """The moments summary (MomentsPartial's encoded form, 2 + 7 p values) of the rows of
+    arrays[0], a C-ordered float64 2-d array, computed here by the toolkit's C code; None
+    without the library."""
     lib = library()
     if lib is None:
         return None
+    x = arrays[0]
     rows, p = x.shape
     out = np.zeros(2 + 7 * p)  # the summary of no rows so far: the call merges x's rows into it
     # ctypes releases the GIL for the call: other Python threads run meanwhile
     if lib.daal4j_moments_summary(x.ctypes.data, rows, p, block_rows, out.ctypes.data) != 0:
         raise MemoryError("daal4j: no memory for a moments summary of %d columns" % p)
     return out
+
+
+def cross_products_summary(arrays, block_rows):
+    """The cross-products summary (CrossProducts' encoded form: p, n, shift, offset, the upper
+    triangle packed column by column) of the rows of the arrays side by side (C-ordered float64
+    2-d arrays with the same rows, at most 4), computed here by the toolkit's C code through
+    the system BLAS the JVM uses; None without the library or that BLAS, or at a value that is
+    not finite (the JVM's path then names it)."""
+    lib = library()
+    if lib is None or len(arrays) > 4:
+        return None
+    if os.environ.get("OMPI_COMM_WORLD_SIZE") is not None:
+        # ranks share the machine: one BLAS thread each, as for the JVM (read when BLAS loads)
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    rows = arrays[0].shape[0]
+    p = sum(a.shape[1] for a in arrays)
+    state = np.zeros(3 + 2 * p + p * p)
+    state[0], state[1] = p, block_rows
+    parts = (ctypes.c_void_p * len(arrays))(*[a.ctypes.data for a in arrays])
+    cols = (ctypes.c_int * len(arrays))(*[a.shape[1] for a in arrays])
+    status = lib.daal4j_cross_products_summary(len(arrays), parts, cols, 0, rows, state.ctypes.data)
+    if status == -1:
+        raise MemoryError("daal4j: no memory for a cross-products summary of %d columns" % p)
+    if status != 0:
+        return None
+    # column j of the upper triangle is u[j * p : j * p + j + 1]: row j of u seen as row-major p x p
+    u = state[3 + 2 * p:].reshape(p, p)
+    return np.concatenate([[p, state[2]], state[3:3 + 2 * p], u[np.tril_indices(p)]])
+
+
+def regression_summary(arrays, block_rows):
+    """The normal equations' summary (RegressionSummary's encoded form: features, responses,
+    then the cross-products summary of [X Y]) of data and dependentData, as
+    cross_products_summary computes it; None where that is None."""
+    body = cross_products_summary(arrays, block_rows)
+    if body is None:
+        return None
+    return np.concatenate([[arrays[0].shape[1], arrays[1].shape[1]], body])

@@ -14,7 +14,9 @@ ROWS = 600_000  # several of the JVM's chunks (about 4 MB each) for a few column
 
 
 def both(monkeypatch, fn):
-    """fn() through the plain path, then through the incoming path (every size)."""
+    """fn() through the plain path, then through the incoming path (every size; moments and
+    covariance too, which large float64 inputs otherwise summarize in Python)."""
+    monkeypatch.setenv("DAAL4J_LOCAL_SUMMARIES", "0")
     monkeypatch.setattr(_core, "INCOMING_BYTES", 1 << 62)
     plain = fn()
     monkeypatch.setattr(_core, "INCOMING_BYTES", 0)
@@ -41,8 +43,8 @@ def test_the_incoming_path_is_taken_for_large_inputs(monkeypatch, x):
     monkeypatch.setattr(_gateway.Session, "compute_incoming",
                         lambda self, *a: taken.append(1) or real(self, *a))
     monkeypatch.setattr(_core, "INCOMING_BYTES", x.nbytes)
-    d4p.covariance().compute(x)
-    d4p.covariance().compute(x[:1000])  # small: the plain path
+    d4p.pca(method="svdDense").compute(x)
+    d4p.pca(method="svdDense").compute(x[:1000])  # small: the plain path
     d4p.kmeans(3, 2).compute(x, x[:3])  # rows differ: the plain path
     assert taken == [1]
 
@@ -179,7 +181,7 @@ def test_a_failed_copy_into_the_ring_raises_its_own_error_and_the_jvm_goes_on(mo
 
     monkeypatch.setattr(_gateway.np, "copyto", failing)
     with pytest.raises(MemoryError, match="injected"):
-        d4p.covariance().compute(x)
+        d4p.pca(method="svdDense").compute(x)
     monkeypatch.setattr(_gateway.np, "copyto", real)
     r = d4p.low_order_moments().compute(x)
     np.testing.assert_allclose(r.mean[0], x.mean(axis=0), rtol=1e-12)
@@ -275,3 +277,59 @@ def test_moments_summarized_in_python_stream_and_keep_the_jvms_errors(monkeypatc
     with pytest.raises(ValueError, match="CSR"):
         d4p.low_order_moments(method="fastCSR").compute(x)
     assert here == [1, 1, 1]
+
+
+def test_covariance_of_a_large_float64_array_is_summarized_in_python_as_the_jvm_does(monkeypatch, x):
+    from daal4j import _kernels
+    here = []
+    real = _kernels.cross_products_summary
+    monkeypatch.setattr(_kernels, "cross_products_summary", lambda *a: here.append(1) or real(*a))
+    monkeypatch.setattr(_core, "INCOMING_BYTES", 1 << 20)
+    local = d4p.covariance().compute(x)
+    assert here == [1]
+    monkeypatch.setenv("DAAL4J_LOCAL_SUMMARIES", "0")
+    monkeypatch.setattr(_core, "INCOMING_BYTES", 1 << 62)  # the JVM's whole-array summary
+    jvm = d4p.covariance().compute(x)
+    assert here == [1]
+    for f in ("covariance", "mean"):
+        np.testing.assert_array_equal(getattr(local, f), getattr(jvm, f), err_msg=f)  # the same C and BLAS
+    local_pca = d4p.pca(isDeterministic=True).compute(x)  # correlationDense: the same summary
+    assert here == [1]
+    monkeypatch.delenv("DAAL4J_LOCAL_SUMMARIES")
+    monkeypatch.setattr(_core, "INCOMING_BYTES", 1 << 20)
+    here_pca = d4p.pca(isDeterministic=True).compute(x)
+    assert here == [1, 1]
+    for f in ("eigenvalues", "eigenvectors"):
+        np.testing.assert_array_equal(getattr(here_pca, f), getattr(local_pca, f), err_msg=f)
+    np.testing.assert_allclose(local.covariance, np.cov(x, rowvar=False), rtol=1e-10, atol=1e-12)
+    bad = x.copy()
+    bad[ROWS - 3, 1] = np.inf  # not finite: the JVM computes, and names it as batch does
+    with pytest.raises(ValueError, match="data: Infinity at row %d, column 1 " % (ROWS - 3)):
+        d4p.covariance().compute(bad)
+    assert here == [1, 1, 1]
+
+
+@pytest.mark.parametrize("algorithm", ["linear_regression_training", "ridge_regression_training"])
+def test_regression_summaries_of_large_float64_arrays_are_computed_in_python_as_the_jvm_does(monkeypatch, x,
+                                                                                             algorithm):
+    from daal4j import _kernels
+    here = []
+    real = _kernels.cross_products_summary
+    monkeypatch.setattr(_kernels, "cross_products_summary", lambda *a: here.append(1) or real(*a))
+    monkeypatch.setattr(_core, "INCOMING_BYTES", 1 << 20)
+    y = x[:, :2] @ [[0.5, -1.0], [2.0, 0.25]] + np.random.default_rng(4).standard_normal((ROWS, 2))
+    train = getattr(d4p, algorithm)
+    local = train(interceptFlag=True).compute(x, y).model.Beta
+    assert here == [1]
+    monkeypatch.setenv("DAAL4J_LOCAL_SUMMARIES", "0")
+    monkeypatch.setattr(_core, "INCOMING_BYTES", 1 << 62)  # the JVM's whole-array summary
+    jvm = train(interceptFlag=True).compute(x, y).model.Beta
+    np.testing.assert_array_equal(local, jvm)  # the same C and BLAS
+    if algorithm == "linear_regression_training":
+        ones = np.column_stack([np.ones(ROWS), x])
+        expected = np.linalg.lstsq(ones, y, rcond=None)[0].T
+        np.testing.assert_allclose(local, expected, rtol=1e-8, atol=1e-10)
+        monkeypatch.delenv("DAAL4J_LOCAL_SUMMARIES")
+        monkeypatch.setattr(_core, "INCOMING_BYTES", 1 << 20)
+        train(method="qrDense").compute(x, y)  # summed by TSQR: the JVM's path
+        assert here == [1]

@@ -3,6 +3,7 @@
  * memory's speed. Each has a Java twin in daal4j.linalg.Kernels with the same order of
  * operations per column (built without fused multiply-adds), so both give the same sums.
  */
+#include <dlfcn.h>
 #include <jni.h>
 #include <math.h>
 #include <stdlib.h>
@@ -470,4 +471,282 @@ JNIEXPORT jboolean JNICALL Java_daal4j_linalg_Kernels_momentsSummaryNative(JNIEn
     }
     unpin(env, arrays, a, 2, 1);
     return status == 0;
+}
+
+
+/* ---- the cross-products summary (CrossProducts.of), for the JVM and for Python -------------- */
+
+/*
+ * BLAS through the library the JVM's netlib binding loads (libblas.so.3, the system's OpenBLAS
+ * here), looked up when first needed: the same dsyrk and dgemm give the same sums on both sides,
+ * and a machine without it keeps the Java path (the library still loads).
+ */
+typedef void (*dsyrk_fn)(const char *, const char *, const int *, const int *, const double *, const double *,
+                         const int *, const double *, double *, const int *);
+typedef void (*dgemm_fn)(const char *, const char *, const int *, const int *, const int *, const double *,
+                         const double *, const int *, const double *, const int *, const double *, double *,
+                         const int *);
+static dsyrk_fn blas_dsyrk;
+static dgemm_fn blas_dgemm;
+
+static int blas_ready(void) {
+    if (blas_dsyrk == NULL || blas_dgemm == NULL) {
+        void *lib = dlopen("libblas.so.3", RTLD_NOW | RTLD_LOCAL);
+        if (lib != NULL) {
+            blas_dgemm = (dgemm_fn) dlsym(lib, "dgemm_");
+            blas_dsyrk = (dsyrk_fn) dlsym(lib, "dsyrk_");
+        }
+    }
+    return blas_dsyrk != NULL && blas_dgemm != NULL;
+}
+
+/* Products.addGram: C (column-major, leading dimension ldc) += X'X of the nb rows of x (q columns), upper triangle. */
+static void add_gram(const double *x, int q, int nb, double *c, int ldc) {
+    if (nb > 0 && q > 0) {
+        const double one = 1.0;
+        blas_dsyrk("U", "N", &q, &nb, &one, x, &q, &one, c, &ldc);
+    }
+}
+
+/* CrossProducts.subtractOuter on full p x p column-major storage: u -= w v v', upper triangle. */
+static void subtract_outer(double *u, int p, double w, const double *v) {
+    for (int j = 0; j < p; j++) {
+        double vj = w * v[j];
+        double *c = u + (long) j * p;
+        for (int i = 0; i <= j; i++) {
+            c[i] -= vj * v[i];
+        }
+    }
+}
+
+/* The dense loop's running summary: its count, shift and offset (the mean), and u in full storage. */
+typedef struct {
+    double n;
+    double *shift;
+    double *offset;
+    double *u;
+} cross_acc;
+
+/*
+ * Products.addCrossProductAndSums: adds X'[later parts] of the nb rows of x (q columns) into the
+ * column-major block of u at (row ca, column ca + q), leading dimension p, and writes X's column
+ * sums to sums; w and xw are scratch of nb (later columns + 1) and q (later columns + 1) values.
+ */
+static void add_cross_product_and_sums(const double *x, int q, const double *const *ys, const int *qs, int nys,
+                                       long from, int nb, double *u, long offset, int p, double *w, double *xw,
+                                       double *sums) {
+    int later = 0;
+    for (int k = 0; k < nys; k++) {
+        later += qs[k];
+    }
+    int k1 = later + 1;
+    int col = 0;
+    for (int k = 0; k < nys; k++) {
+        const double *v = ys[k] + from * qs[k];
+        for (int i = 0; i < nb; i++) {
+            for (int j = 0; j < qs[k]; j++) {
+                w[(long) i * k1 + col + j] = v[(long) i * qs[k] + j];
+            }
+        }
+        col += qs[k];
+    }
+    for (int i = 0; i < nb; i++) {
+        w[(long) i * k1 + later] = 1.0;
+    }
+    memset(xw, 0, (size_t) q * k1 * sizeof(double));
+    if (nb > 0 && q > 0) {
+        const double one = 1.0, zero = 0.0;
+        blas_dgemm("N", "T", &q, &k1, &nb, &one, x + from * q, &q, w, &k1, &zero, xw, &q);
+    }
+    for (int j = 0; j < later; j++) {
+        for (int i = 0; i < q; i++) {
+            u[offset + (long) j * p + i] += xw[(long) j * q + i];
+        }
+    }
+    memcpy(sums, xw + (long) later * q, (size_t) q * sizeof(double));
+}
+
+/* Whether every mean so far is within two standard deviations of zero (CrossProducts.nearZeroMeans). */
+static int near_zero_means(const cross_acc *a, int p) {
+    if (a->n < 2) {
+        return 0;
+    }
+    for (int j = 0; j < p; j++) {
+        double m = a->shift[j] + a->offset[j];
+        if (!(m * m <= 4 * a->u[(long) j * p + j] / a->n)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* CrossProducts.combine (full storage) of the summary so far with a block of nb rows, shift bs, offset bo. */
+static void combine(cross_acc *a, int p, int nb, const double *bs, const double *bo, double *delta) {
+    if (a->n == 0) {
+        a->n = nb;
+        memcpy(a->shift, bs, (size_t) p * sizeof(double));
+        memcpy(a->offset, bo, (size_t) p * sizeof(double));
+        return;
+    }
+    double n = a->n + nb;
+    double wb = nb / n;
+    double cross = a->n * nb / n;
+    for (int j = 0; j < p; j++) {
+        delta[j] = (bs[j] - a->shift[j]) + (bo[j] - a->offset[j]);
+        a->offset[j] = a->offset[j] + delta[j] * wb;
+    }
+    for (int j = 0; j < p; j++) {
+        double dj = cross * delta[j];
+        double *c = a->u + (long) j * p;
+        for (int i = 0; i <= j; i++) {
+            c[i] += dj * delta[i];
+        }
+    }
+    a->n = n;
+}
+
+/*
+ * CrossProducts.of over the parts side by side (part k: rows x qs[k], row-major), rows
+ * [from, to), merged into the running state (3 + 2 p + p p + p doubles: p, the block rows, n,
+ * shift, offset, then the p x p column-major upper triangle u; n = 0 for none so far): so
+ * slices of whole blocks, each call continuing from the last, give one call's sums. Returns 0;
+ * 1 at a value that is not finite (the caller computes the Java way, which names it); -1
+ * without memory; -2 without BLAS.
+ */
+int daal4j_cross_products_summary(int nparts, const double *const *xs, const int *qs, long from, long to,
+                                  double *state) {
+    int p = (int) state[0];
+    int block_rows = (int) state[1];
+    cross_acc a = {state[2], state + 3, state + 3 + p, state + 3 + 2 * p};
+    if (p == 0 || to == from) {
+        state[2] += p == 0 ? to - from : 0;
+        return 0;
+    }
+    if (!blas_ready()) {
+        return -2;
+    }
+    long most = to - from < block_rows ? to - from : block_rows;
+    int widest = 0;
+    for (int k = 0; k < nparts; k++) {
+        widest = qs[k] > widest ? qs[k] : widest;
+    }
+    double *block = malloc((size_t) most * p * sizeof(double));
+    double *w = malloc((size_t) most * (p + 1) * sizeof(double));
+    double *xw = malloc(((size_t) widest * (p + 1) + 1) * sizeof(double));
+    double *scratch = malloc((size_t) 4 * p * sizeof(double));
+    int status = block == NULL || w == NULL || xw == NULL || scratch == NULL ? -1 : 0;
+    double *bs = scratch, *bo = scratch + p, *delta = scratch + 2 * p, *colsum = scratch + 3 * p;
+    for (long b = from; b < to && status == 0; b += block_rows) {
+        int nb = (int) (to - b < block_rows ? to - b : block_rows);
+        if (near_zero_means(&a, p)) {
+            /* CrossProducts.rawBlock: each part's X'X and X'(later parts) straight on the data */
+            int ca = 0;
+            for (int k = 0; k < nparts && status == 0; k++) {
+                int q = qs[k];
+                if (k + 1 < nparts) {
+                    add_cross_product_and_sums(xs[k], q, xs + k + 1, qs + k + 1, nparts - k - 1, b, nb, a.u,
+                                               (long) (ca + q) * p + ca, p, w, xw, colsum);
+                } else {
+                    memset(colsum, 0, (size_t) q * sizeof(double));
+                    memset(delta, 0, (size_t) q * sizeof(double)); /* the zero shift */
+                    if (q > 0) {
+                        sums(xs[k] + b * q, q, nb, delta, colsum);
+                    }
+                }
+                for (int j = 0; j < q; j++) {
+                    if (!isfinite(colsum[j])) {
+                        status = 1;
+                    }
+                    bo[ca + j] = colsum[j] / nb;
+                }
+                add_gram(xs[k] + b * q, q, nb, a.u + (long) ca * p + ca, p);
+                ca += q;
+            }
+            if (status == 0) {
+                subtract_outer(a.u, p, nb, bo);
+                memset(bs, 0, (size_t) p * sizeof(double));
+            }
+        } else {
+            /* CrossProducts.centerBlock: the block shifted by the mean so far (its first row at first) */
+            int first = a.n == 0;
+            for (int j = 0; j < p; j++) {
+                bs[j] = first ? 0.0 : a.shift[j] + a.offset[j];
+                bo[j] = 0.0;
+            }
+            int col = 0;
+            for (int k = 0; k < nparts; k++) {
+                int q = qs[k];
+                const double *x = xs[k];
+                if (first) {
+                    memcpy(bs + col, x + b * q, (size_t) q * sizeof(double));
+                }
+                for (int i = 0; i < nb; i++) {
+                    const double *src = x + (b + i) * q;
+                    double *dst = block + (long) i * p + col;
+                    for (int j = 0; j < q; j++) {
+                        double d = src[j] - bs[col + j];
+                        dst[j] = d;
+                        bo[col + j] += d;
+                    }
+                }
+                col += q;
+            }
+            for (int j = 0; j < p; j++) {
+                if (!isfinite(bo[j])) {
+                    status = 1;
+                }
+                bo[j] /= nb;
+            }
+            if (status == 0) {
+                if (first) {
+                    for (int i = 0; i < nb; i++) {
+                        for (int j = 0; j < p; j++) {
+                            block[(long) i * p + j] -= bo[j];
+                        }
+                    }
+                    add_gram(block, p, nb, a.u, p);
+                } else {
+                    add_gram(block, p, nb, a.u, p);
+                    subtract_outer(a.u, p, nb, bo);
+                }
+            }
+        }
+        if (status == 0) {
+            combine(&a, p, nb, bs, bo, delta);
+        }
+    }
+    state[2] = a.n;
+    free(block);
+    free(w);
+    free(xw);
+    free(scratch);
+    return status;
+}
+
+/*
+ * Kernels.crossProductsSummary: rows [from, to) of the parts (double[] row-major, qs[k]
+ * columns each; at most 4 parts) merged into state; the status of daal4j_cross_products_summary.
+ */
+JNIEXPORT jint JNICALL Java_daal4j_linalg_Kernels_crossProductsSummaryNative(JNIEnv *env, jclass cls,
+                                                                             jobjectArray parts, jintArray qs,
+                                                                             jint from, jint to, jdoubleArray state) {
+    (void) cls;
+    int nparts = (*env)->GetArrayLength(env, parts);
+    if (nparts > 4) {
+        return -1;
+    }
+    jdoubleArray arrays[5];
+    for (int k = 0; k < nparts; k++) {
+        arrays[k] = (jdoubleArray) (*env)->GetObjectArrayElement(env, parts, k);
+    }
+    arrays[nparts] = state;
+    int widths[4];
+    (*env)->GetIntArrayRegion(env, qs, 0, nparts, widths);
+    double *a[5];
+    int status = -1;
+    if (pin(env, arrays, a, nparts + 1)) {
+        status = daal4j_cross_products_summary(nparts, (const double *const *) a, widths, from, to, a[nparts]);
+    }
+    unpin(env, arrays, a, nparts + 1, nparts);
+    return status;
 }

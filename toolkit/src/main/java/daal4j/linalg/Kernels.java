@@ -94,6 +94,47 @@ public final class Kernels {
         return out;
     }
 
+    /**
+     * The native cross-products summary of rows [from, to) of the row-major {@code parts} side
+     * by side ({@code cols[k]} columns each, at most 4 parts; blocks of {@code blockRows}): the
+     * state {@code [p, blockRows, n, shift (p), offset (p), u (p x p column-major, upper
+     * triangle)]} of {@code CrossProducts.of}'s loop. Null where the Java loop must run: no
+     * library, BLAS other than the system's libblas.so.3 that the library calls (so both sides
+     * sum with the same dsyrk), or a value that is not finite (the Java loop names it).
+     */
+    public static double[] crossProductsSummary(double[][] parts, int[] cols, int from, int to, int blockRows) {
+        int p = 0;
+        for (int k = 0; k < parts.length; k++) {
+            if (from < 0 || to < from || (long) to * cols[k] > parts[k].length) {
+                throw new IllegalArgumentException("crossProductsSummary: rows [" + from + ", " + to + ") of "
+                        + cols[k] + " columns outside part " + k);
+            }
+            p += cols[k];
+        }
+        if (!isNative() || !Linalg.isNative() || parts.length > 4 || blockRows < 1
+                || System.getProperty("dev.ludovic.netlib.blas.nativeLib") != null
+                || System.getProperty("dev.ludovic.netlib.blas.nativeLibPath") != null) {
+            return null;
+        }
+        double[] state = new double[3 + 2 * p + p * p];
+        state[0] = p;
+        state[1] = blockRows;
+        long slice = (long) blockRows * SLICE_BLOCKS;
+        int at = from;
+        do {
+            int end = (int) Math.min(to, at + slice);
+            int status = crossProductsSummaryNative(parts, cols, at, end, state);
+            if (status == -1) {
+                throw new OutOfMemoryError("crossProductsSummary: no native memory for " + p + " columns");
+            }
+            if (status != 0) {
+                return null;
+            }
+            at = end;
+        } while (at < to);
+        return state;
+    }
+
     /** The Java twin of the native moments pass: same order of additions per column. */
     static void momentsPassJava(double[] x, int p, int from, int to, double[] shift, double[] sumShifted,
                                 double[] sumSquares, double[] min, double[] max) {
@@ -206,6 +247,8 @@ public final class Kernels {
                                               double[] out);
 
     static native void shiftedColumnSumsNative(double[] x, int p, int from, int to, double[] shift, double[] sums);
+
+    static native int crossProductsSummaryNative(double[][] parts, int[] cols, int from, int to, double[] state);
 
     static native boolean momentsSummaryNative(double[] x, int p, int from, int to, int blockRows, double[] out);
 

@@ -185,6 +185,18 @@ public final class Pca implements ChunkedCompute<PcaResult> {
         }
     }
 
+    /**
+     * The principal components of rows summarized elsewhere, as {@link #compute} of those rows
+     * gives them: {@code encoded} is their summary in the method's encoded form (for
+     * correlationDense the cross-products summary, which the Python bridge computes on numpy's
+     * memory). Batch, distributed or streaming as compute.
+     */
+    public PcaResult computeSummary(double[] encoded) {
+        Stage<?> s = streaming ? pending() : stage();
+        Summary<?> all = s.computeSummary(encoded);
+        return streaming ? null : from(all);
+    }
+
     /** The principal components of this rank's file: {@code pattern} with {@code {}} replaced by {@code id}. */
     public PcaResult compute(String pattern, int id) {
         return compute(Inputs.perRank(pattern, id));

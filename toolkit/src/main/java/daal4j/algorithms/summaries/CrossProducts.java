@@ -4,6 +4,7 @@ import daal4j.algorithms.Summary;
 import daal4j.data.CsrMatrix;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
+import daal4j.linalg.Kernels;
 import daal4j.linalg.Products;
 import java.util.Arrays;
 
@@ -78,7 +79,40 @@ public final class CrossProducts implements Summary<CrossProducts> {
         if (p == 0 || rows == 0) {
             return new CrossProducts(p, rows, new double[p], new double[p], new double[packedSize(p)]);
         }
-        int blockRows = Math.max(MIN_BLOCK_ROWS, BLOCK_VALUES / p);
+        int blockRows = blockRows(p);
+        double[][] arrays = new double[parts.length][];
+        int[] cols = new int[parts.length];
+        for (int k = 0; k < parts.length; k++) {
+            arrays[k] = parts[k].rowMajorView();
+            cols[k] = parts[k].cols();
+        }
+        // the native library runs this same loop in C (Python calls it on numpy's memory too)
+        double[] state = Kernels.crossProductsSummary(arrays, cols, 0, rows, blockRows);
+        return state != null ? fromState(state) : ofInJava(parts, names, p, rows, blockRows);
+    }
+
+    /** Rows per block of the dense loop for {@code p} columns in all. */
+    public static int blockRows(int p) {
+        return Math.max(MIN_BLOCK_ROWS, BLOCK_VALUES / Math.max(1, p));
+    }
+
+    /**
+     * The summary from the state of the dense loop ({@link Kernels#crossProductsSummary}'s
+     * layout): its triangle packed, as {@link #ofInJava} packs it.
+     */
+    static CrossProducts fromState(double[] state) {
+        int p = (int) state[0];
+        double[] packed = new double[packedSize(p)];
+        int u = 3 + 2 * p;
+        for (int j = 0; j < p; j++) {
+            System.arraycopy(state, u + j * p, packed, colStart(j), j + 1);
+        }
+        return new CrossProducts(p, (long) state[2], Arrays.copyOfRange(state, 3, 3 + p),
+                Arrays.copyOfRange(state, 3 + p, 3 + 2 * p), packed);
+    }
+
+    /** The dense loop in Java: the twin of the native summary, the same sums in the same order. */
+    static CrossProducts ofInJava(Matrix[] parts, String[] names, int p, int rows, int blockRows) {
         double[] block = new double[Math.min(rows, blockRows) * p];
         // one full accumulator for every block (dsyrk writes full storage), packed once at the
         // end: this method owns it until then. The p
