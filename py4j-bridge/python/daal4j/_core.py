@@ -96,6 +96,9 @@ _SUMMARIZED_HERE = {
                                   lambda s, p: s.jvm.daal4j.algorithms.summaries.CrossProducts.blockRows(p),
                                   None),  # normEqDense is its only method
 }
+# predictions on large float64 arrays computed in this process, by the toolkit's C (_kernels): the
+# JVM would first copy the rows in, which takes longer than the product itself
+_PREDICTED_HERE = {"linear_regression_prediction", "ridge_regression_prediction"}
 _BLOCK_ROWS = {}  # (algorithm name, p) -> the rows of the JVM's blocks
 _NOT_HERE = object()  # what Algorithm._summary_here returns where the JVM must compute
 
@@ -303,6 +306,15 @@ class Result(JavaBacked):
         object.__setattr__(self, "_name", name)
         object.__setattr__(self, "_values", _fields(java, True))
 
+    @classmethod
+    def computed_here(cls, name, values):
+        """A result computed in this process ({field: numpy array}): no Java object behind it."""
+        r = object.__new__(cls)
+        object.__setattr__(r, "_java", None)
+        object.__setattr__(r, "_name", name)
+        object.__setattr__(r, "_values", values)
+        return r
+
     def __getattr__(self, attr):
         values = object.__getattribute__(self, "_values")
         if attr in values:
@@ -366,6 +378,11 @@ class Algorithm(JavaBacked):
         args = [_as_2d(a, what[i]) if _is_array(a) and not isinstance(a, np.ndarray) else a
                 for i, a in enumerate(args)]
         arrays = _large_row_aligned(args, what)
+        if arrays and self._name in _PREDICTED_HERE and len(args) == 2 and isinstance(args[1], Model) \
+                and list(arrays) == [0]:
+            result = self._predict_here(s, arrays[0], args[1])
+            if result is not _NOT_HERE:
+                return result
         if arrays and len(arrays) == len(args) and self._name in _SUMMARIZED_HERE:
             result = self._summary_here(s, [arrays[i] for i in range(len(args))])
             if result is not _NOT_HERE:
@@ -399,6 +416,23 @@ class Algorithm(JavaBacked):
         if encoded is None:
             return _NOT_HERE
         return self._wrap(call(s.bridge.call, self._java, "computeSummary", [to_java(encoded.reshape(1, -1))]))
+
+    def _predict_here(self, s, x, model):
+        """The linear predictions of x under model computed in this process (_kernels), as the
+        JVM's LinearModel.predict computes them, or _NOT_HERE where they cannot be (the JVM
+        then computes, and gives the errors)."""
+        if not _kernels.enabled() or x.dtype != np.float64 or not x.flags.c_contiguous:
+            return _NOT_HERE
+        beta = model.Beta
+        if beta.ndim != 2 or beta.shape[1] != x.shape[1] + 1:
+            return _NOT_HERE
+        key = ("predict", x.shape[1])
+        if key not in _BLOCK_ROWS:
+            _BLOCK_ROWS[key] = int(s.jvm.daal4j.linalg.RowBlocks.rows(x.shape[1]))
+        y = _kernels.linear_predict(x, beta, _BLOCK_ROWS[key])
+        if y is None:
+            return _NOT_HERE
+        return Result.computed_here(self._name + "_result", {"prediction": y})
 
     def _takes_chunks(self, s):
         """Whether the Java algorithm computes chunk by chunk (asked once per algorithm name)."""

@@ -1,8 +1,9 @@
 """daal4j's native kernels in this Python process: the toolkit's own library (built into its jar,
-libdaal4j_kernels.so) loaded with ctypes, so that a summary the JVM would compute after copying
-numpy's memory in (process_vm_readv copies at ~8 GB/s, slower than one pass of the summary) is
-computed here, on numpy's memory, by the same C code; the JVM then only merges and finishes it.
-DAAL4J_LOCAL_SUMMARIES=0 sends the rows to the JVM instead.
+libdaal4j_kernels.so) loaded with ctypes, so that what the JVM would compute after copying numpy's
+memory in (process_vm_readv copies at ~8 GB/s, about as long as the computation's own pass) is
+computed here, on numpy's memory, by the same C code: the summaries of moments, covariance, PCA's
+correlation method and the regressions' normal equations (the JVM then merges and finishes them),
+and linear predictions. DAAL4J_PYTHON_KERNELS=0 sends the rows to the JVM instead.
 """
 import ctypes
 import glob
@@ -24,8 +25,8 @@ _problem = None
 
 
 def enabled():
-    """Whether summaries may be computed in this process (DAAL4J_LOCAL_SUMMARIES is not 0)."""
-    return os.environ.get("DAAL4J_LOCAL_SUMMARIES", "1") != "0"
+    """Whether the kernels may run in this process (DAAL4J_PYTHON_KERNELS is not 0)."""
+    return os.environ.get("DAAL4J_PYTHON_KERNELS", "1") != "0"
 
 
 def library():
@@ -67,7 +68,17 @@ def _load():
     f = lib.daal4j_cross_products_summary
     f.argtypes = [ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_long, ctypes.c_long, ctypes.c_void_p]
     f.restype = ctypes.c_int
+    f = lib.daal4j_linear_predict
+    f.argtypes = [ctypes.c_void_p, ctypes.c_long, ctypes.c_long, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p,
+                  ctypes.c_int, ctypes.c_int, ctypes.c_void_p]
+    f.restype = ctypes.c_int
     return lib
+
+
+def _one_blas_thread_per_rank():
+    if os.environ.get("OMPI_COMM_WORLD_SIZE") is not None:
+        # ranks share the machine: one BLAS thread each, as for the JVM (read when BLAS loads)
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
 def moments_summary(arrays, block_rows):
@@ -95,9 +106,7 @@ def cross_products_summary(arrays, block_rows):
     lib = library()
     if lib is None or len(arrays) > 4:
         return None
-    if os.environ.get("OMPI_COMM_WORLD_SIZE") is not None:
-        # ranks share the machine: one BLAS thread each, as for the JVM (read when BLAS loads)
-        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    _one_blas_thread_per_rank()
     rows = arrays[0].shape[0]
     p = sum(a.shape[1] for a in arrays)
     state = np.zeros(3 + 2 * p + p * p)
@@ -122,3 +131,22 @@ def regression_summary(arrays, block_rows):
     if body is None:
         return None
     return np.concatenate([[arrays[0].shape[1], arrays[1].shape[1]], body])
+
+
+def linear_predict(x, beta, block_rows):
+    """x b' + b0 for the rows of x (a C-ordered float64 2-d array) and a linear model's Beta
+    (responses x (features + 1), intercepts first), as LinearModel.predict computes it, by the
+    toolkit's C code through the system BLAS; None without them, or at a value that is not
+    finite (the JVM's path then names it)."""
+    lib = library()
+    if lib is None:
+        return None
+    _one_blas_thread_per_rank()
+    rows, p = x.shape
+    q = beta.shape[0]
+    slopes = np.ascontiguousarray(beta[:, 1:], dtype=np.float64)
+    intercepts = np.ascontiguousarray(beta[:, 0], dtype=np.float64)
+    y = np.zeros((rows, q))
+    status = lib.daal4j_linear_predict(x.ctypes.data, 0, rows, p, slopes.ctypes.data, intercepts.ctypes.data, q,
+                                       block_rows, y.ctypes.data)
+    return y if status == 0 else None

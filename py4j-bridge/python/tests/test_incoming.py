@@ -16,7 +16,7 @@ ROWS = 600_000  # several of the JVM's chunks (about 4 MB each) for a few column
 def both(monkeypatch, fn):
     """fn() through the plain path, then through the incoming path (every size; moments and
     covariance too, which large float64 inputs otherwise summarize in Python)."""
-    monkeypatch.setenv("DAAL4J_LOCAL_SUMMARIES", "0")
+    monkeypatch.setenv("DAAL4J_PYTHON_KERNELS", "0")
     monkeypatch.setattr(_core, "INCOMING_BYTES", 1 << 62)
     plain = fn()
     monkeypatch.setattr(_core, "INCOMING_BYTES", 0)
@@ -248,7 +248,7 @@ def test_moments_of_a_large_float64_array_are_summarized_in_python_as_the_jvm_do
     data[99, 3] = np.inf
     local = d4p.low_order_moments().compute(data)
     assert here == [1]
-    monkeypatch.setenv("DAAL4J_LOCAL_SUMMARIES", "0")
+    monkeypatch.setenv("DAAL4J_PYTHON_KERNELS", "0")
     monkeypatch.setattr(_core, "INCOMING_BYTES", 1 << 62)  # the JVM's whole-array summary
     jvm = d4p.low_order_moments().compute(data)
     assert here == [1]
@@ -287,7 +287,7 @@ def test_covariance_of_a_large_float64_array_is_summarized_in_python_as_the_jvm_
     monkeypatch.setattr(_core, "INCOMING_BYTES", 1 << 20)
     local = d4p.covariance().compute(x)
     assert here == [1]
-    monkeypatch.setenv("DAAL4J_LOCAL_SUMMARIES", "0")
+    monkeypatch.setenv("DAAL4J_PYTHON_KERNELS", "0")
     monkeypatch.setattr(_core, "INCOMING_BYTES", 1 << 62)  # the JVM's whole-array summary
     jvm = d4p.covariance().compute(x)
     assert here == [1]
@@ -295,7 +295,7 @@ def test_covariance_of_a_large_float64_array_is_summarized_in_python_as_the_jvm_
         np.testing.assert_array_equal(getattr(local, f), getattr(jvm, f), err_msg=f)  # the same C and BLAS
     local_pca = d4p.pca(isDeterministic=True).compute(x)  # correlationDense: the same summary
     assert here == [1]
-    monkeypatch.delenv("DAAL4J_LOCAL_SUMMARIES")
+    monkeypatch.delenv("DAAL4J_PYTHON_KERNELS")
     monkeypatch.setattr(_core, "INCOMING_BYTES", 1 << 20)
     here_pca = d4p.pca(isDeterministic=True).compute(x)
     assert here == [1, 1]
@@ -321,7 +321,7 @@ def test_regression_summaries_of_large_float64_arrays_are_computed_in_python_as_
     train = getattr(d4p, algorithm)
     local = train(interceptFlag=True).compute(x, y).model.Beta
     assert here == [1]
-    monkeypatch.setenv("DAAL4J_LOCAL_SUMMARIES", "0")
+    monkeypatch.setenv("DAAL4J_PYTHON_KERNELS", "0")
     monkeypatch.setattr(_core, "INCOMING_BYTES", 1 << 62)  # the JVM's whole-array summary
     jvm = train(interceptFlag=True).compute(x, y).model.Beta
     np.testing.assert_array_equal(local, jvm)  # the same C and BLAS
@@ -329,7 +329,36 @@ def test_regression_summaries_of_large_float64_arrays_are_computed_in_python_as_
         ones = np.column_stack([np.ones(ROWS), x])
         expected = np.linalg.lstsq(ones, y, rcond=None)[0].T
         np.testing.assert_allclose(local, expected, rtol=1e-8, atol=1e-10)
-        monkeypatch.delenv("DAAL4J_LOCAL_SUMMARIES")
+        monkeypatch.delenv("DAAL4J_PYTHON_KERNELS")
         monkeypatch.setattr(_core, "INCOMING_BYTES", 1 << 20)
         train(method="qrDense").compute(x, y)  # summed by TSQR: the JVM's path
         assert here == [1]
+
+
+@pytest.mark.parametrize("algorithm", ["linear_regression", "ridge_regression"])
+def test_predictions_on_large_float64_arrays_are_computed_in_python_as_the_jvm_does(monkeypatch, x, algorithm):
+    from daal4j import _kernels
+    here = []
+    real = _kernels.linear_predict
+    monkeypatch.setattr(_kernels, "linear_predict", lambda *a: here.append(1) or real(*a))
+    monkeypatch.setattr(_core, "INCOMING_BYTES", 1 << 20)
+    y = x[:, :3] @ [[1.0, 0.5, 0, 2, -1], [0, 1, -2, 0, 3], [0.1, 0.2, 0.3, 0.4, 0.5]] + 1.0  # 5 responses: dgemm
+    for responses in (y[:, :1], y):  # 1 response: a dgemv per response
+        model = getattr(d4p, algorithm + "_training")().compute(x, responses).model
+        predict = getattr(d4p, algorithm + "_prediction")
+        local = predict().compute(x, model)
+        monkeypatch.setenv("DAAL4J_PYTHON_KERNELS", "0")
+        jvm = predict().compute(x, model)
+        monkeypatch.delenv("DAAL4J_PYTHON_KERNELS")
+        np.testing.assert_array_equal(local.prediction, jvm.prediction)  # the same C and BLAS
+        beta = model.Beta
+        np.testing.assert_allclose(local.prediction, x @ beta[:, 1:].T + beta[:, 0], rtol=1e-10, atol=1e-8)
+        assert repr(local) == repr(jvm) and str(local).startswith("prediction: array(")
+    assert len(here) == 2
+    bad = x.copy()
+    bad[ROWS - 2, 3] = np.nan  # not finite: the JVM computes, and names it as batch does
+    with pytest.raises(ValueError, match="data: NaN at row %d, column 3 " % (ROWS - 2)):
+        predict().compute(bad, model)
+    with pytest.raises(ValueError, match="features"):
+        predict().compute(x[:, :3].copy(), model)  # the model's features differ: the JVM says so
+    assert len(here) == 3

@@ -750,3 +750,80 @@ JNIEXPORT jint JNICALL Java_daal4j_linalg_Kernels_crossProductsSummaryNative(JNI
     unpin(env, arrays, a, nparts + 1, nparts);
     return status;
 }
+
+/* ---- linear predictions (LinearModel.predict), for the JVM and for Python ------------------- */
+
+typedef void (*dgemv_fn)(const char *, const int *, const int *, const double *, const double *, const int *,
+                         const double *, const int *, const double *, double *, const int *);
+static dgemv_fn blas_dgemv;
+
+/* Products.multiplyTransposedRows' FEW_COLUMNS: up to this many responses, a dgemv per response. */
+#define FEW_RESPONSES 4
+
+/*
+ * LinearModel.predict for the rows [from, to) of the row-major x (p columns): y (row-major,
+ * q values a row, from row `from`) = x slopes' + intercepts, block by block of block_rows
+ * (each block checked for values that are not finite while it is in cache, then multiplied as
+ * Products.multiplyTransposedRows does). Returns 0; 1 at a value that is not finite (nothing
+ * is reported: the caller computes the Java way, which names it); -2 without BLAS.
+ */
+int daal4j_linear_predict(const double *x, long from, long to, int p, const double *slopes,
+                          const double *intercepts, int q, int block_rows, double *y) {
+    if (!blas_ready()) {
+        return -2;
+    }
+    if (blas_dgemv == NULL) {
+        void *lib = dlopen("libblas.so.3", RTLD_NOW | RTLD_LOCAL);
+        blas_dgemv = lib == NULL ? NULL : (dgemv_fn) dlsym(lib, "dgemv_");
+        if (blas_dgemv == NULL) {
+            return -2;
+        }
+    }
+    for (long b = from; b < to; b += block_rows) {
+        int nb = (int) (to - b < block_rows ? to - b : block_rows);
+        const double *xb = x + b * p;
+        for (long k = 0; k < (long) nb * p; k++) {
+            if (!isfinite(xb[k])) {
+                return 1;
+            }
+        }
+        double *c = y + (b - from) * q;
+        if (q == 0) {
+            continue;
+        }
+        if (p == 0) {
+            memset(c, 0, (size_t) nb * q * sizeof(double));
+        } else if (q <= FEW_RESPONSES) {
+            const double one = 1.0, zero = 0.0;
+            const int inc = 1;
+            for (int j = 0; j < q; j++) {
+                blas_dgemv("T", &p, &nb, &one, xb, &p, slopes + (long) j * p, &inc, &zero, c + j, &q);
+            }
+        } else {
+            const double one = 1.0, zero = 0.0;
+            blas_dgemm("T", "N", &q, &nb, &p, &one, slopes, &p, xb, &p, &zero, c, &q);
+        }
+        for (long i = 0; i < (long) nb * q; i += q) {
+            for (int r = 0; r < q; r++) {
+                c[i + r] += intercepts[r];
+            }
+        }
+    }
+    return 0;
+}
+
+/* Kernels.linearPredict: rows [from, to) of x into y from its row `from`; the status of daal4j_linear_predict. */
+JNIEXPORT jint JNICALL Java_daal4j_linalg_Kernels_linearPredictNative(JNIEnv *env, jclass cls, jdoubleArray x,
+                                                                      jint from, jint to, jint p,
+                                                                      jdoubleArray slopes, jdoubleArray intercepts,
+                                                                      jint q, jint blockRows, jdoubleArray y) {
+    (void) cls;
+    const jdoubleArray arrays[4] = {x, slopes, intercepts, y};
+    double *a[4];
+    int status = -1;
+    if (pin(env, arrays, a, 4)) {
+        status = daal4j_linear_predict(a[0], from, to, p, a[1], a[2], q, blockRows, a[3] + (long) from * q);
+    }
+    unpin(env, arrays, a, 4, 3);
+    return status;
+}

@@ -111,9 +111,7 @@ public final class Kernels {
             }
             p += cols[k];
         }
-        if (!isNative() || !Linalg.isNative() || parts.length > 4 || blockRows < 1
-                || System.getProperty("dev.ludovic.netlib.blas.nativeLib") != null
-                || System.getProperty("dev.ludovic.netlib.blas.nativeLibPath") != null) {
+        if (!withSystemBlas() || parts.length > 4 || blockRows < 1) {
             return null;
         }
         double[] state = new double[3 + 2 * p + p * p];
@@ -133,6 +131,43 @@ public final class Kernels {
             at = end;
         } while (at < to);
         return state;
+    }
+
+    /**
+     * Writes the linear predictions of rows [from, to) of row-major {@code x} ({@code p}
+     * columns) into row-major {@code y} (q values a row, from row {@code from}): x slopes' +
+     * intercepts, with {@code slopes} row-major q x p, in blocks of {@code blockRows}, as
+     * {@code LinearModel.predict} does in Java. False where the Java loop must run (as for
+     * {@link #crossProductsSummary}; y is then partly written).
+     */
+    public static boolean linearPredict(double[] x, int from, int to, int p, double[] slopes, double[] intercepts,
+                                        int q, int blockRows, double[] y) {
+        if (from < 0 || to < from || (long) to * p > x.length || (long) to * q > y.length
+                || slopes.length < q * p || intercepts.length < q || blockRows < 1) {
+            throw new IllegalArgumentException("linearPredict: rows [" + from + ", " + to + ") of " + p
+                    + " columns by " + q + " responses outside the arrays");
+        }
+        if (!withSystemBlas()) {
+            return false;
+        }
+        long slice = (long) blockRows * SLICE_BLOCKS;
+        for (int at = from; at < to; at = (int) Math.min(to, at + slice)) {
+            int end = (int) Math.min(to, at + slice);
+            if (linearPredictNative(x, at, end, p, slopes, intercepts, q, blockRows, y) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the native library may call BLAS itself: it loads the system's libblas.so.3, the
+     * library the JVM's netlib binding uses unless told otherwise, so both sum alike.
+     */
+    private static boolean withSystemBlas() {
+        return isNative() && Linalg.isNative()
+                && System.getProperty("dev.ludovic.netlib.blas.nativeLib") == null
+                && System.getProperty("dev.ludovic.netlib.blas.nativeLibPath") == null;
     }
 
     /** The Java twin of the native moments pass: same order of additions per column. */
@@ -247,6 +282,9 @@ public final class Kernels {
                                               double[] out);
 
     static native void shiftedColumnSumsNative(double[] x, int p, int from, int to, double[] shift, double[] sums);
+
+    static native int linearPredictNative(double[] x, int from, int to, int p, double[] slopes, double[] intercepts,
+                                          int q, int blockRows, double[] y);
 
     static native int crossProductsSummaryNative(double[][] parts, int[] cols, int from, int to, double[] state);
 

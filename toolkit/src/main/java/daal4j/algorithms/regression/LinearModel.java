@@ -3,6 +3,7 @@ package daal4j.algorithms.regression;
 import daal4j.algorithms.Result;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
+import daal4j.linalg.Kernels;
 import daal4j.linalg.Products;
 import daal4j.linalg.RowBlocks;
 
@@ -64,6 +65,18 @@ public final class LinearModel extends Result {
         double[] xv = x.rowMajorView();
         double[] y = new double[n * q];
         int step = RowBlocks.rows(p);
+        // the native library runs this same loop in C (Python calls it on numpy's memory too)
+        if (!Kernels.linearPredict(xv, 0, n, p, slopes, intercepts, q, step, y)) {
+            predictInJava(x, slopes, intercepts, q, step, y);
+        }
+        return Matrix.wrap(n, q, y);
+    }
+
+    /** The prediction loop in Java: the twin of the native one, the same sums in the same order. */
+    static void predictInJava(Matrix x, double[] slopes, double[] intercepts, int q, int step, double[] y) {
+        int n = x.rows();
+        int p = x.cols();
+        double[] xv = x.rowMajorView();
         // check, multiply and shift block by block: BLAS reads each block while the check has
         // left it in cache, so the input is read from memory once
         for (int from = 0; from < n; from += step) {
@@ -76,6 +89,5 @@ public final class LinearModel extends Result {
                 }
             }
         }
-        return Matrix.wrap(n, q, y);
     }
 }
