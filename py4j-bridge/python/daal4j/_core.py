@@ -78,28 +78,70 @@ INCOMING_BYTES = int(os.environ.get("DAAL4J_INCOMING_BYTES", 8 << 20))
 
 # algorithms whose summary of large float64 arrays this process computes itself (_kernels): the
 # JVM would first copy the rows in, which takes at least as long as the summary's pass over them.
-# Each: the summary's function in _kernels, the rows of its blocks for p columns in all (asked of
-# the JVM once), and whether the Java algorithm's method sums that way (asked once per compute).
-_NOT_CSR = ("method", lambda m: not m.endswith("CSR"))
+# Each: a function of (session, Java algorithm, arrays) giving the encoded summary, or None where
+# the JVM must compute (another method, no library, a bad value: the JVM then names it).
+
+
+def _block_rows(key, ask):
+    if key not in _BLOCK_ROWS:
+        _BLOCK_ROWS[key] = int(ask())
+    return _BLOCK_ROWS[key]
+
+
+def _method(s, java):
+    return call(s.bridge.call, java, "method", [])
+
+
+def _moments_here(s, java, arrays):
+    if _method(s, java).endswith("CSR"):
+        return None
+    return _kernels.moments_summary(arrays, _block_rows(
+        ("moments",), lambda: s.jvm.daal4j.algorithms.summaries.MomentsPartial.BLOCK_ROWS))
+
+
+def _cross_products_rows(s, arrays):
+    p = sum(a.shape[1] for a in arrays)
+    return _block_rows(("cross products", p), lambda: s.jvm.daal4j.algorithms.summaries.CrossProducts.blockRows(p))
+
+
+def _covariance_here(s, java, arrays):
+    if _method(s, java).endswith("CSR"):
+        return None
+    return _kernels.cross_products_summary(arrays, _cross_products_rows(s, arrays))
+
+
+def _pca_here(s, java, arrays):
+    if _method(s, java) != "correlationDense":
+        return None  # svdDense's summary is the centered R
+    return _kernels.cross_products_summary(arrays, _cross_products_rows(s, arrays))
+
+
+def _regression_here(s, java, arrays, methods=("normEqDense",)):
+    if methods and _method(s, java) not in methods:
+        return None  # qrDense: TSQR's summary
+    return _kernels.regression_summary(arrays, _cross_products_rows(s, arrays))
+
+
+def _naive_bayes_here(s, java, arrays):
+    if _method(s, java) != "defaultDense":
+        return None
+    return _kernels.class_sums(arrays, int(call(s.bridge.call, java, "nClasses", [])))
+
+
 _SUMMARIZED_HERE = {
-    "low_order_moments": ("moments_summary",
-                          lambda s, p: s.jvm.daal4j.algorithms.summaries.MomentsPartial.BLOCK_ROWS, _NOT_CSR),
-    "covariance": ("cross_products_summary",
-                   lambda s, p: s.jvm.daal4j.algorithms.summaries.CrossProducts.blockRows(p), _NOT_CSR),
-    "linear_regression_training": ("regression_summary",
-                                   lambda s, p: s.jvm.daal4j.algorithms.summaries.CrossProducts.blockRows(p),
-                                   ("method", lambda m: m == "normEqDense")),
-    "pca": ("cross_products_summary",
-            lambda s, p: s.jvm.daal4j.algorithms.summaries.CrossProducts.blockRows(p),
-            ("method", lambda m: m == "correlationDense")),
-    "ridge_regression_training": ("regression_summary",
-                                  lambda s, p: s.jvm.daal4j.algorithms.summaries.CrossProducts.blockRows(p),
-                                  None),  # normEqDense is its only method
+    "low_order_moments": _moments_here,
+    "covariance": _covariance_here,
+    "pca": _pca_here,
+    "linear_regression_training": _regression_here,
+    "ridge_regression_training": lambda s, java, arrays: _regression_here(s, java, arrays, methods=()),  # normEq only
+    "multinomial_naive_bayes_training": _naive_bayes_here,
 }
+
 # predictions on large float64 arrays computed in this process, by the toolkit's C (_kernels): the
 # JVM would first copy the rows in, which takes longer than the product itself
-_PREDICTED_HERE = {"linear_regression_prediction", "ridge_regression_prediction"}
-_BLOCK_ROWS = {}  # (algorithm name, p) -> the rows of the JVM's blocks
+_PREDICTED_HERE = {"linear_regression_prediction", "ridge_regression_prediction",
+                   "multinomial_naive_bayes_prediction"}
+_BLOCK_ROWS = {}  # (kind of block, columns) -> the rows of the JVM's blocks, asked once
 _NOT_HERE = object()  # what Algorithm._summary_here returns where the JVM must compute
 
 # algorithm name -> whether its Java algorithm computes chunk by chunk (Bridge.takesChunks)
@@ -402,15 +444,8 @@ class Algorithm(JavaBacked):
         same collective either way, so a rank that falls back cannot hang the others)."""
         if not _kernels.enabled() or any(a.dtype != np.float64 or not a.flags.c_contiguous for a in arrays):
             return _NOT_HERE
-        function, block_rows, method = _SUMMARIZED_HERE[self._name]
-        if method is not None and not method[1](call(s.bridge.call, self._java, method[0], [])):
-            return _NOT_HERE  # summed another way, or the JVM's compute gives the error
-        p = sum(a.shape[1] for a in arrays)
-        key = (self._name, p)
-        if key not in _BLOCK_ROWS:
-            _BLOCK_ROWS[key] = int(block_rows(s, p))
         try:
-            encoded = getattr(_kernels, function)(arrays, _BLOCK_ROWS[key])
+            encoded = _SUMMARIZED_HERE[self._name](s, self._java, arrays)
         except MemoryError:
             return _NOT_HERE
         if encoded is None:
@@ -418,21 +453,32 @@ class Algorithm(JavaBacked):
         return self._wrap(call(s.bridge.call, self._java, "computeSummary", [to_java(encoded.reshape(1, -1))]))
 
     def _predict_here(self, s, x, model):
-        """The linear predictions of x under model computed in this process (_kernels), as the
-        JVM's LinearModel.predict computes them, or _NOT_HERE where they cannot be (the JVM
-        then computes, and gives the errors)."""
+        """The predictions for x under model computed in this process (_kernels), as the JVM
+        computes them, or _NOT_HERE where they cannot be (the JVM then computes, and gives the
+        errors)."""
         if not _kernels.enabled() or x.dtype != np.float64 or not x.flags.c_contiguous:
             return _NOT_HERE
-        beta = model.Beta
-        if beta.ndim != 2 or beta.shape[1] != x.shape[1] + 1:
+        p = x.shape[1]
+        rows = _block_rows(("predict", p), lambda: s.jvm.daal4j.linalg.RowBlocks.rows(p))
+        if self._name == "multinomial_naive_bayes_prediction":
+            if call(s.bridge.call, self._java, "resultsToEvaluate", []) != "computeClassLabels" \
+                    or _method(s, self._java) != "defaultDense":
+                return _NOT_HERE  # probabilities: the JVM's exp and log
+            log_theta = model.LogTheta
+            if log_theta.shape != (int(call(s.bridge.call, self._java, "nClasses", [])), p):
+                return _NOT_HERE
+            labels = _kernels.naive_bayes_labels(x, log_theta, model.LogP, rows)
+            values = None if labels is None else {"prediction": labels, "probabilities": None,
+                                                  "logProbabilities": None}
+        else:
+            beta = model.Beta
+            if beta.ndim != 2 or beta.shape[1] != p + 1:
+                return _NOT_HERE
+            y = _kernels.linear_predict(x, beta, rows)
+            values = None if y is None else {"prediction": y}
+        if values is None:
             return _NOT_HERE
-        key = ("predict", x.shape[1])
-        if key not in _BLOCK_ROWS:
-            _BLOCK_ROWS[key] = int(s.jvm.daal4j.linalg.RowBlocks.rows(x.shape[1]))
-        y = _kernels.linear_predict(x, beta, _BLOCK_ROWS[key])
-        if y is None:
-            return _NOT_HERE
-        return Result.computed_here(self._name + "_result", {"prediction": y})
+        return Result.computed_here(self._name + "_result", values)
 
     def _takes_chunks(self, s):
         """Whether the Java algorithm computes chunk by chunk (asked once per algorithm name)."""

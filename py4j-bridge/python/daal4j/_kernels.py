@@ -68,6 +68,14 @@ def _load():
     f = lib.daal4j_cross_products_summary
     f.argtypes = [ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_long, ctypes.c_long, ctypes.c_void_p]
     f.restype = ctypes.c_int
+    f = lib.daal4j_class_sums
+    f.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_long, ctypes.c_int, ctypes.c_int, ctypes.c_int,
+                  ctypes.c_void_p]
+    f.restype = ctypes.c_int
+    f = lib.daal4j_naive_bayes_labels
+    f.argtypes = [ctypes.c_void_p, ctypes.c_long, ctypes.c_long, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p,
+                  ctypes.c_int, ctypes.c_int, ctypes.c_void_p]
+    f.restype = ctypes.c_int
     f = lib.daal4j_linear_predict
     f.argtypes = [ctypes.c_void_p, ctypes.c_long, ctypes.c_long, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p,
                   ctypes.c_int, ctypes.c_int, ctypes.c_void_p]
@@ -150,3 +158,43 @@ def linear_predict(x, beta, block_rows):
     status = lib.daal4j_linear_predict(x.ctypes.data, 0, rows, p, slopes.ctypes.data, intercepts.ctypes.data, q,
                                        block_rows, y.ctypes.data)
     return y if status == 0 else None
+
+
+# rows between the class sums' checks: the sums are the same whatever it is (rows are added in
+# order), only how soon a bad row is found depends on it
+_CLASS_SUM_BLOCK = 4096
+
+
+def class_sums(arrays, n_classes):
+    """Naive Bayes' class sums (ClassSums' encoded form: p, classes, n, then the row-major
+    classes x p sums) of counts and labels (C-ordered float64, n x p and n x 1), as the JVM
+    computes them; None without the library, or at a bad label or count (the JVM names it)."""
+    lib = library()
+    x, labels = arrays
+    if lib is None or labels.shape[1] != 1:
+        return None
+    rows, p = x.shape
+    sums = np.zeros(n_classes * p)
+    if lib.daal4j_class_sums(x.ctypes.data, labels.ctypes.data, rows, p, n_classes, _CLASS_SUM_BLOCK,
+                             sums.ctypes.data) != 0:
+        return None
+    return np.concatenate([[p, n_classes, rows], sums])
+
+
+def naive_bayes_labels(x, log_theta, log_prior, block_rows):
+    """Naive Bayes' labels (n x 1) of the counts x (C-ordered float64) under a model's LogTheta
+    (classes x p) and LogP, as the JVM computes them when only labels are asked for; None
+    without the library or BLAS, or at a bad count (the JVM names it)."""
+    lib = library()
+    if lib is None:
+        return None
+    _one_blas_thread_per_rank()
+    rows, p = x.shape
+    log_theta = np.ascontiguousarray(log_theta, dtype=np.float64)
+    log_prior = np.ascontiguousarray(log_prior, dtype=np.float64).reshape(-1)
+    labels = np.zeros((rows, 1))
+    status = lib.daal4j_naive_bayes_labels(x.ctypes.data, 0, rows, p, log_theta.ctypes.data, log_prior.ctypes.data,
+                                           log_theta.shape[0], block_rows, labels.ctypes.data)
+    if status == -1:
+        raise MemoryError("daal4j: no memory for naive Bayes scores of %d classes" % log_theta.shape[0])
+    return labels if status == 0 else None

@@ -362,3 +362,41 @@ def test_predictions_on_large_float64_arrays_are_computed_in_python_as_the_jvm_d
     with pytest.raises(ValueError, match="features"):
         predict().compute(x[:, :3].copy(), model)  # the model's features differ: the JVM says so
     assert len(here) == 3
+
+
+def test_naive_bayes_training_and_labels_on_large_float64_arrays_are_computed_in_python_as_the_jvm_does(
+        monkeypatch):
+    from daal4j import _kernels
+    here = []
+    for name in ("class_sums", "naive_bayes_labels"):
+        real = getattr(_kernels, name)
+        monkeypatch.setattr(_kernels, name, lambda *a, real=real, name=name: here.append(name) or real(*a))
+    monkeypatch.setattr(_core, "INCOMING_BYTES", 1 << 20)
+    rng = np.random.default_rng(8)
+    labels = rng.integers(0, 5, (ROWS, 1)).astype(np.float64)
+    counts = rng.poisson(2.0 + labels, (ROWS, 6)).astype(np.float64)  # 5 classes: a dgemm
+    local = d4p.multinomial_naive_bayes_training(5).compute(counts, labels).model
+    predicted = d4p.multinomial_naive_bayes_prediction(5).compute(counts, local)
+    assert here == ["class_sums", "naive_bayes_labels"]
+    monkeypatch.setenv("DAAL4J_PYTHON_KERNELS", "0")
+    jvm = d4p.multinomial_naive_bayes_training(5).compute(counts, labels).model
+    jvm_predicted = d4p.multinomial_naive_bayes_prediction(5).compute(counts, jvm)
+    monkeypatch.delenv("DAAL4J_PYTHON_KERNELS")
+    for f in ("LogP", "LogTheta"):
+        np.testing.assert_array_equal(getattr(local, f), getattr(jvm, f), err_msg=f)
+    np.testing.assert_array_equal(predicted.prediction, jvm_predicted.prediction)
+    assert repr(predicted) == repr(jvm_predicted) and predicted.probabilities is None
+    scores = counts @ local.LogTheta.T + local.LogP.reshape(-1)
+    np.testing.assert_array_equal(predicted.prediction[:, 0], scores.argmax(axis=1))
+    both_kinds = d4p.multinomial_naive_bayes_prediction(
+        5, resultsToEvaluate="computeClassLabels|computeClassProbabilities").compute(counts, local)
+    np.testing.assert_array_equal(both_kinds.prediction, predicted.prediction)  # the JVM's path, the same labels
+    assert len(here) == 2
+    bad = labels.copy()
+    bad[ROWS - 4, 0] = 7
+    with pytest.raises(ValueError, match="labels: 7.0 at row %d " % (ROWS - 4)):
+        d4p.multinomial_naive_bayes_training(5).compute(counts, bad)
+    negative = counts.copy()
+    negative[ROWS - 9, 5] = -1
+    with pytest.raises(ValueError, match="data: -1.0 at row %d, column 5 " % (ROWS - 9)):
+        d4p.multinomial_naive_bayes_prediction(5).compute(negative, local)

@@ -486,18 +486,22 @@ typedef void (*dsyrk_fn)(const char *, const char *, const int *, const int *, c
 typedef void (*dgemm_fn)(const char *, const char *, const int *, const int *, const int *, const double *,
                          const double *, const int *, const double *, const int *, const double *, double *,
                          const int *);
+typedef void (*dgemv_fn)(const char *, const int *, const int *, const double *, const double *, const int *,
+                         const double *, const int *, const double *, double *, const int *);
 static dsyrk_fn blas_dsyrk;
 static dgemm_fn blas_dgemm;
+static dgemv_fn blas_dgemv;
 
 static int blas_ready(void) {
-    if (blas_dsyrk == NULL || blas_dgemm == NULL) {
+    if (blas_dsyrk == NULL || blas_dgemm == NULL || blas_dgemv == NULL) {
         void *lib = dlopen("libblas.so.3", RTLD_NOW | RTLD_LOCAL);
         if (lib != NULL) {
+            blas_dgemv = (dgemv_fn) dlsym(lib, "dgemv_");
             blas_dgemm = (dgemm_fn) dlsym(lib, "dgemm_");
             blas_dsyrk = (dsyrk_fn) dlsym(lib, "dsyrk_");
         }
     }
-    return blas_dsyrk != NULL && blas_dgemm != NULL;
+    return blas_dsyrk != NULL && blas_dgemm != NULL && blas_dgemv != NULL;
 }
 
 /* Products.addGram: C (column-major, leading dimension ldc) += X'X of the nb rows of x (q columns), upper triangle. */
@@ -753,12 +757,30 @@ JNIEXPORT jint JNICALL Java_daal4j_linalg_Kernels_crossProductsSummaryNative(JNI
 
 /* ---- linear predictions (LinearModel.predict), for the JVM and for Python ------------------- */
 
-typedef void (*dgemv_fn)(const char *, const int *, const int *, const double *, const double *, const int *,
-                         const double *, const int *, const double *, double *, const int *);
-static dgemv_fn blas_dgemv;
 
-/* Products.multiplyTransposedRows' FEW_COLUMNS: up to this many responses, a dgemv per response. */
-#define FEW_RESPONSES 4
+/* Products.multiplyTransposedRows' FEW_COLUMNS: up to this many rows of B, a dgemv per row. */
+#define FEW_COLUMNS 4
+
+/*
+ * Products.multiplyTransposedRows: c (row-major rows x n) = a b' for the rows of the row-major
+ * a (k columns) and the row-major n x k b, with the same BLAS calls (blas_ready() is true).
+ */
+static void multiply_transposed_rows(const double *a, int k, int rows, const double *b, int n, double *c) {
+    if (rows <= 0 || n == 0) {
+        return;
+    }
+    const double one = 1.0, zero = 0.0;
+    if (k == 0) {
+        memset(c, 0, (size_t) rows * n * sizeof(double));
+    } else if (n <= FEW_COLUMNS) {
+        const int inc = 1;
+        for (int j = 0; j < n; j++) {
+            blas_dgemv("T", &k, &rows, &one, a, &k, b + (long) j * k, &inc, &zero, c + j, &n);
+        }
+    } else {
+        blas_dgemm("T", "N", &n, &rows, &k, &one, b, &k, a, &k, &zero, c, &n);
+    }
+}
 
 /*
  * LinearModel.predict for the rows [from, to) of the row-major x (p columns): y (row-major,
@@ -772,13 +794,6 @@ int daal4j_linear_predict(const double *x, long from, long to, int p, const doub
     if (!blas_ready()) {
         return -2;
     }
-    if (blas_dgemv == NULL) {
-        void *lib = dlopen("libblas.so.3", RTLD_NOW | RTLD_LOCAL);
-        blas_dgemv = lib == NULL ? NULL : (dgemv_fn) dlsym(lib, "dgemv_");
-        if (blas_dgemv == NULL) {
-            return -2;
-        }
-    }
     for (long b = from; b < to; b += block_rows) {
         int nb = (int) (to - b < block_rows ? to - b : block_rows);
         const double *xb = x + b * p;
@@ -788,21 +803,7 @@ int daal4j_linear_predict(const double *x, long from, long to, int p, const doub
             }
         }
         double *c = y + (b - from) * q;
-        if (q == 0) {
-            continue;
-        }
-        if (p == 0) {
-            memset(c, 0, (size_t) nb * q * sizeof(double));
-        } else if (q <= FEW_RESPONSES) {
-            const double one = 1.0, zero = 0.0;
-            const int inc = 1;
-            for (int j = 0; j < q; j++) {
-                blas_dgemv("T", &p, &nb, &one, xb, &p, slopes + (long) j * p, &inc, &zero, c + j, &q);
-            }
-        } else {
-            const double one = 1.0, zero = 0.0;
-            blas_dgemm("T", "N", &q, &nb, &p, &one, slopes, &p, xb, &p, &zero, c, &q);
-        }
+        multiply_transposed_rows(xb, p, nb, slopes, q, c);
         for (long i = 0; i < (long) nb * q; i += q) {
             for (int r = 0; r < q; r++) {
                 c[i + r] += intercepts[r];
@@ -823,6 +824,125 @@ JNIEXPORT jint JNICALL Java_daal4j_linalg_Kernels_linearPredictNative(JNIEnv *en
     int status = -1;
     if (pin(env, arrays, a, 4)) {
         status = daal4j_linear_predict(a[0], from, to, p, a[1], a[2], q, blockRows, a[3] + (long) from * q);
+    }
+    unpin(env, arrays, a, 4, 3);
+    return status;
+}
+
+
+/* ---- multinomial naive Bayes: class sums (ClassSums.of) and labels, for the JVM and Python ---- */
+
+/*
+ * ClassSums.of for the rows [0, rows) of the row-major counts x (p columns) and their labels:
+ * adds each row to its class's row of sums (row-major n_classes x p), checking a block of
+ * block_rows at a time. Returns 0; 1 at a label that is not a class, a negative count, or a
+ * value that is not finite (the caller computes the Java way, which names it).
+ */
+int daal4j_class_sums(const double *x, const double *labels, long rows, int p, int n_classes, int block_rows,
+                      double *sums) {
+    for (long b = 0; b < rows; b += block_rows) {
+        long to = rows - b < block_rows ? rows : b + block_rows;
+        int negative = 0;
+        for (long i = b; i < to; i++) {
+            double label = labels[i];
+            if (!(label >= 0 && label < n_classes && label == (int) label)) {
+                return 1;
+            }
+            const double *src = x + i * p;
+            double *dst = sums + (long) (int) label * p;
+            for (int j = 0; j < p; j++) {
+                double c = src[j];
+                dst[j] += c;
+                negative |= c < 0;
+            }
+        }
+        double s = 0;
+        for (long k = 0; k < (long) n_classes * p; k++) {
+            s += sums[k] * 0; /* NaN for NaN or infinity, else 0 */
+        }
+        if (negative || s != 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/*
+ * MultinomialNaiveBayesPrediction's dense scores when only labels are asked for: per block of
+ * block_rows rows of the counts x (p columns), checked (finite, non-negative), the joint log
+ * likelihoods x log_theta' (n_classes x p) plus log_prior, and each row's first best class
+ * into labels. Returns 0; 1 at a bad count (the caller computes the Java way, which names it);
+ * -1 without memory; -2 without BLAS.
+ */
+int daal4j_naive_bayes_labels(const double *x, long from, long to, int p, const double *log_theta,
+                              const double *log_prior, int n_classes, int block_rows, double *labels) {
+    if (!blas_ready()) {
+        return -2;
+    }
+    long most = to - from < block_rows ? to - from : block_rows;
+    double *jll = malloc(((size_t) most * n_classes + 1) * sizeof(double));
+    if (jll == NULL) {
+        return -1;
+    }
+    int status = 0;
+    for (long b = from; b < to && status == 0; b += block_rows) {
+        int nb = (int) (to - b < block_rows ? to - b : block_rows);
+        const double *xb = x + b * p;
+        for (long k = 0; k < (long) nb * p; k++) {
+            if (!(xb[k] >= 0) || xb[k] == INFINITY) {
+                status = 1;
+                break;
+            }
+        }
+        if (status != 0) {
+            break;
+        }
+        multiply_transposed_rows(xb, p, nb, log_theta, n_classes, jll);
+        for (int i = 0; i < nb; i++) {
+            double *o = jll + (long) i * n_classes;
+            int best = 0;
+            double max = -INFINITY;
+            for (int c = 0; c < n_classes; c++) {
+                o[c] += log_prior[c];
+                if (o[c] > max) {
+                    max = o[c];
+                    best = c;
+                }
+            }
+            labels[b - from + i] = best;
+        }
+    }
+    free(jll);
+    return status;
+}
+
+/* Kernels.classSums: the class sums of rows [0, rows) into sums; the status of daal4j_class_sums. */
+JNIEXPORT jint JNICALL Java_daal4j_linalg_Kernels_classSumsNative(JNIEnv *env, jclass cls, jdoubleArray x,
+                                                                  jdoubleArray labels, jint rows, jint p,
+                                                                  jint nClasses, jint blockRows, jdoubleArray sums) {
+    (void) cls;
+    const jdoubleArray arrays[3] = {x, labels, sums};
+    double *a[3];
+    int status = -1;
+    if (pin(env, arrays, a, 3)) {
+        status = daal4j_class_sums(a[0], a[1], rows, p, nClasses, blockRows, a[2]);
+    }
+    unpin(env, arrays, a, 3, 2);
+    return status;
+}
+
+/* Kernels.naiveBayesLabels: rows [from, to) into labels from index from; the status of daal4j_naive_bayes_labels. */
+JNIEXPORT jint JNICALL Java_daal4j_linalg_Kernels_naiveBayesLabelsNative(JNIEnv *env, jclass cls, jdoubleArray x,
+                                                                         jint from, jint to, jint p,
+                                                                         jdoubleArray logTheta, jdoubleArray logPrior,
+                                                                         jint nClasses, jint blockRows,
+                                                                         jdoubleArray labels) {
+    (void) cls;
+    const jdoubleArray arrays[4] = {x, logTheta, logPrior, labels};
+    double *a[4];
+    int status = -1;
+    if (pin(env, arrays, a, 4)) {
+        status = daal4j_naive_bayes_labels(a[0], from, to, p, a[1], a[2], nClasses, blockRows, a[3] + from);
     }
     unpin(env, arrays, a, 4, 3);
     return status;

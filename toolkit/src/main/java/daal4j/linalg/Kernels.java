@@ -161,6 +161,53 @@ public final class Kernels {
     }
 
     /**
+     * Adds each of rows [0, rows) of row-major {@code x} ({@code p} columns) to the row of
+     * {@code sums} (row-major nClasses x p) of its label, checking blocks of {@code blockRows}
+     * as the naive Bayes class sums do in Java. False where the Java loop must run: no library,
+     * or a label that is not a class, a negative count or a value that is not finite (the Java
+     * loop names it; sums is then partly written).
+     */
+    public static boolean classSums(double[] x, double[] labels, int rows, int p, int nClasses, int blockRows,
+                                    double[] sums) {
+        if (rows < 0 || (long) rows * p > x.length || labels.length < rows || (long) nClasses * p > sums.length
+                || blockRows < 1) {
+            throw new IllegalArgumentException("classSums: " + rows + " rows of " + p + " columns, " + nClasses
+                    + " classes outside the arrays");
+        }
+        return isNative() && classSumsNative(x, labels, rows, p, nClasses, blockRows, sums) == 0;
+    }
+
+    /**
+     * Writes the naive Bayes labels of rows [from, to) of row-major counts {@code x} ({@code p}
+     * columns) into {@code labels} from index {@code from}: the first class of the largest
+     * x logTheta' + logPrior, in blocks of {@code blockRows}, as the prediction does in Java.
+     * False where the Java loop must run (as for {@link #crossProductsSummary}, or at a bad count).
+     */
+    public static boolean naiveBayesLabels(double[] x, int from, int to, int p, double[] logTheta, double[] logPrior,
+                                           int nClasses, int blockRows, double[] labels) {
+        if (from < 0 || to < from || (long) to * p > x.length || labels.length < to
+                || (long) nClasses * p > logTheta.length || logPrior.length < nClasses || blockRows < 1) {
+            throw new IllegalArgumentException("naiveBayesLabels: rows [" + from + ", " + to + ") of " + p
+                    + " columns, " + nClasses + " classes outside the arrays");
+        }
+        if (!withSystemBlas()) {
+            return false;
+        }
+        long slice = (long) blockRows * SLICE_BLOCKS;
+        for (int at = from; at < to; at = (int) Math.min(to, at + slice)) {
+            int end = (int) Math.min(to, at + slice);
+            int status = naiveBayesLabelsNative(x, at, end, p, logTheta, logPrior, nClasses, blockRows, labels);
+            if (status == -1) {
+                throw new OutOfMemoryError("naiveBayesLabels: no native memory for " + nClasses + " classes");
+            }
+            if (status != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Whether the native library may call BLAS itself: it loads the system's libblas.so.3, the
      * library the JVM's netlib binding uses unless told otherwise, so both sum alike.
      */
@@ -282,6 +329,12 @@ public final class Kernels {
                                               double[] out);
 
     static native void shiftedColumnSumsNative(double[] x, int p, int from, int to, double[] shift, double[] sums);
+
+    static native int classSumsNative(double[] x, double[] labels, int rows, int p, int nClasses, int blockRows,
+                                      double[] sums);
+
+    static native int naiveBayesLabelsNative(double[] x, int from, int to, int p, double[] logTheta,
+                                             double[] logPrior, int nClasses, int blockRows, double[] labels);
 
     static native int linearPredictNative(double[] x, int from, int to, int p, double[] slopes, double[] intercepts,
                                           int q, int blockRows, double[] y);

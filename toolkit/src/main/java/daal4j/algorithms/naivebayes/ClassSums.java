@@ -4,6 +4,7 @@ import daal4j.algorithms.Summary;
 import daal4j.data.CsrMatrix;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
+import daal4j.linalg.Kernels;
 import java.util.Arrays;
 
 /**
@@ -14,7 +15,7 @@ import java.util.Arrays;
 final class ClassSums implements Summary<ClassSums> {
 
     /** Rows per block between checks for negative or non-finite counts (~1.6 MB of 50 columns). */
-    private static final int BLOCK_ROWS = 4096;
+    static final int BLOCK_ROWS = 4096;
 
     final int p;
     final int nClasses;
@@ -39,11 +40,23 @@ final class ClassSums implements Summary<ClassSums> {
         requireLabels(labels, x.rows());
         int p = x.cols();
         int n = x.rows();
+        double[] sums = new double[nClasses * p];
+        // the native library runs this same loop in C (Python calls it on numpy's memory too)
+        if (Kernels.classSums(x.rowMajorView(), labels.rowMajorView(), n, p, nClasses, BLOCK_ROWS, sums)) {
+            return new ClassSums(p, nClasses, n, sums);
+        }
+        return ofInJava(x, labels, nClasses, BLOCK_ROWS);
+    }
+
+    /** {@link #of} in Java, checking blocks of {@code blockRows}: the twin of the native loop. */
+    static ClassSums ofInJava(Matrix x, Matrix labels, int nClasses, int blockRows) {
+        int p = x.cols();
+        int n = x.rows();
         double[] v = x.rowMajorView();
         double[] lab = labels.rowMajorView();
         double[] sums = new double[nClasses * p];
-        for (int from = 0; from < n; from += BLOCK_ROWS) {
-            int to = Math.min(n, from + BLOCK_ROWS);
+        for (int from = 0; from < n; from += blockRows) {
+            int to = Math.min(n, from + blockRows);
             boolean negative = false;
             for (int i = from; i < to; i++) {
                 // each label checked as its row is added: no pass of its own, no array of classes

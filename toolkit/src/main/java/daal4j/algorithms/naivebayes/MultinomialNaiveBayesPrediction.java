@@ -4,6 +4,7 @@ import daal4j.algorithms.LocalRows;
 import daal4j.data.CsrMatrix;
 import daal4j.data.Inputs;
 import daal4j.data.Matrix;
+import daal4j.linalg.Kernels;
 import daal4j.linalg.Products;
 import daal4j.linalg.RowBlocks;
 import java.util.List;
@@ -70,6 +71,26 @@ public final class MultinomialNaiveBayesPrediction {
         return this;
     }
 
+    /** What is computed, '|'-separated as {@link #resultsToEvaluate(String)} takes it. */
+    public String resultsToEvaluate() {
+        List<String> on = new java.util.ArrayList<>();
+        if (labels) {
+            on.add("computeClassLabels");
+        }
+        if (probabilities) {
+            on.add("computeClassProbabilities");
+        }
+        if (logProbabilities) {
+            on.add("computeClassLogProbabilities");
+        }
+        return String.join("|", on);
+    }
+
+    /** The number of classes the model must have. */
+    public int nClasses() {
+        return nClasses;
+    }
+
     /** The classes of {@code data} (non-negative counts; a Matrix, double[][], Table or CSV path). */
     public NaiveBayesPredictionResult compute(Object data, MultinomialNaiveBayesModel model) {
         if (model == null) {
@@ -109,6 +130,14 @@ public final class MultinomialNaiveBayesPrediction {
         int p = x.cols();
         double[] v = x.rowMajorView();
         double[] logTheta = model.LogTheta.rowMajorView();
+        if (labels && !probabilities && !logProbabilities) {
+            // the native library runs this same loop in C (Python calls it on numpy's memory too)
+            double[] label = new double[n];
+            if (Kernels.naiveBayesLabels(v, 0, n, p, logTheta, model.LogP.toRowMajor(), nClasses, RowBlocks.rows(p),
+                    label)) {
+                return new NaiveBayesPredictionResult(Matrix.wrap(n, 1, label), null, null);
+            }
+        }
         ClassScores out = new ClassScores(model, n, labels, probabilities, logProbabilities);
         int step = RowBlocks.rows(p);
         // the likelihoods go straight into the log probabilities when those are asked for,
