@@ -2,8 +2,9 @@
 libdaal4j_kernels.so) loaded with ctypes, so that what the JVM would compute after copying numpy's
 memory in (process_vm_readv copies at ~8 GB/s, about as long as the computation's own pass) is
 computed here, on numpy's memory, by the same C code: the summaries of moments, covariance, PCA's
-correlation method and the regressions' normal equations (the JVM then merges and finishes them),
-and linear predictions. DAAL4J_PYTHON_KERNELS=0 sends the rows to the JVM instead.
+correlation method, the regressions' normal equations and naive Bayes' class sums (the JVM then
+merges and finishes them), and linear and naive Bayes predictions. DAAL4J_PYTHON_KERNELS=0 sends
+the rows to the JVM instead.
 """
 import ctypes
 import glob

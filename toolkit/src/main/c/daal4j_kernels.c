@@ -757,7 +757,6 @@ JNIEXPORT jint JNICALL Java_daal4j_linalg_Kernels_crossProductsSummaryNative(JNI
 
 /* ---- linear predictions (LinearModel.predict), for the JVM and for Python ------------------- */
 
-
 /* Products.multiplyTransposedRows' FEW_COLUMNS: up to this many rows of B, a dgemv per row. */
 #define FEW_COLUMNS 4
 

@@ -80,17 +80,9 @@ public final class Kernels {
             return null;
         }
         double[] out = new double[2 + 7 * p];
-        // slices of whole blocks, each merged into the summary so far (the same sums as one call):
-        // the array stays pinned, holding off the collector, for milliseconds at a time only
-        long slice = (long) blockRows * SLICE_BLOCKS;
-        int at = from;
-        do {
-            int end = (int) Math.min(to, at + slice);
-            if (!momentsSummaryNative(x, p, at, end, blockRows, out)) {
-                throw new OutOfMemoryError("momentsSummary: no native memory for " + p + " columns");
-            }
-            at = end;
-        } while (at < to);
+        if (sliced(from, to, blockRows, (a, b) -> momentsSummaryNative(x, p, a, b, blockRows, out) ? 0 : -1) != 0) {
+            throw new OutOfMemoryError("momentsSummary: no native memory for " + p + " columns");
+        }
         return out;
     }
 
@@ -117,20 +109,11 @@ public final class Kernels {
         double[] state = new double[3 + 2 * p + p * p];
         state[0] = p;
         state[1] = blockRows;
-        long slice = (long) blockRows * SLICE_BLOCKS;
-        int at = from;
-        do {
-            int end = (int) Math.min(to, at + slice);
-            int status = crossProductsSummaryNative(parts, cols, at, end, state);
-            if (status == -1) {
-                throw new OutOfMemoryError("crossProductsSummary: no native memory for " + p + " columns");
-            }
-            if (status != 0) {
-                return null;
-            }
-            at = end;
-        } while (at < to);
-        return state;
+        int status = sliced(from, to, blockRows, (a, b) -> crossProductsSummaryNative(parts, cols, a, b, state));
+        if (status == -1) {
+            throw new OutOfMemoryError("crossProductsSummary: no native memory for " + p + " columns");
+        }
+        return status == 0 ? state : null;
     }
 
     /**
@@ -150,14 +133,8 @@ public final class Kernels {
         if (!withSystemBlas()) {
             return false;
         }
-        long slice = (long) blockRows * SLICE_BLOCKS;
-        for (int at = from; at < to; at = (int) Math.min(to, at + slice)) {
-            int end = (int) Math.min(to, at + slice);
-            if (linearPredictNative(x, at, end, p, slopes, intercepts, q, blockRows, y) != 0) {
-                return false;
-            }
-        }
-        return true;
+        return sliced(from, to, blockRows,
+                (a, b) -> linearPredictNative(x, a, b, p, slopes, intercepts, q, blockRows, y)) == 0;
     }
 
     /**
@@ -193,18 +170,38 @@ public final class Kernels {
         if (!withSystemBlas()) {
             return false;
         }
-        long slice = (long) blockRows * SLICE_BLOCKS;
-        for (int at = from; at < to; at = (int) Math.min(to, at + slice)) {
-            int end = (int) Math.min(to, at + slice);
-            int status = naiveBayesLabelsNative(x, at, end, p, logTheta, logPrior, nClasses, blockRows, labels);
-            if (status == -1) {
-                throw new OutOfMemoryError("naiveBayesLabels: no native memory for " + nClasses + " classes");
-            }
-            if (status != 0) {
-                return false;
-            }
+        int status = sliced(from, to, blockRows,
+                (a, b) -> naiveBayesLabelsNative(x, a, b, p, logTheta, logPrior, nClasses, blockRows, labels));
+        if (status == -1) {
+            throw new OutOfMemoryError("naiveBayesLabels: no native memory for " + nClasses + " classes");
         }
-        return true;
+        return status == 0;
+    }
+
+    /** A native call over rows [from, to): its status, 0 when done. */
+    @FunctionalInterface
+    private interface RowsCall {
+        int rows(int from, int to);
+    }
+
+    /**
+     * Runs {@code call} over rows [from, to) in slices of {@link #SLICE_BLOCKS} blocks (at least
+     * once, for no rows too), each call continuing where the last ended, so that the Java arrays
+     * stay pinned, holding off the collector, for milliseconds at a time only; the first status
+     * other than 0 ends it.
+     */
+    private static int sliced(int from, int to, int blockRows, RowsCall call) {
+        long slice = (long) blockRows * SLICE_BLOCKS;
+        int at = from;
+        do {
+            int end = (int) Math.min(to, at + slice);
+            int status = call.rows(at, end);
+            if (status != 0) {
+                return status;
+            }
+            at = end;
+        } while (at < to);
+        return 0;
     }
 
     /**
