@@ -142,7 +142,7 @@ _SUMMARIZED_HERE = {
 _PREDICTED_HERE = {"linear_regression_prediction", "ridge_regression_prediction",
                    "multinomial_naive_bayes_prediction"}
 _BLOCK_ROWS = {}  # (kind of block, columns) -> the rows of the JVM's blocks, asked once
-_NOT_HERE = object()  # what Algorithm._summary_here returns where the JVM must compute
+_NOT_HERE = object()  # what Algorithm._summary_here and _predict_here return where the JVM must compute
 
 # algorithm name -> whether its Java algorithm computes chunk by chunk (Bridge.takesChunks)
 _TAKES_CHUNKS = {}
