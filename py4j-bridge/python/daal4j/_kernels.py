@@ -70,8 +70,8 @@ def _load():
     f.argtypes = [ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_long, ctypes.c_long, ctypes.c_void_p]
     f.restype = ctypes.c_int
     f = lib.daal4j_class_sums
-    f.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_long, ctypes.c_int, ctypes.c_int, ctypes.c_int,
-                  ctypes.c_void_p]
+    f.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_long, ctypes.c_long, ctypes.c_int, ctypes.c_int,
+                  ctypes.c_int, ctypes.c_void_p]
     f.restype = ctypes.c_int
     f = lib.daal4j_naive_bayes_labels
     f.argtypes = [ctypes.c_void_p, ctypes.c_long, ctypes.c_long, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p,
@@ -176,7 +176,7 @@ def class_sums(arrays, n_classes):
         return None
     rows, p = x.shape
     sums = np.zeros(n_classes * p)
-    if lib.daal4j_class_sums(x.ctypes.data, labels.ctypes.data, rows, p, n_classes, _CLASS_SUM_BLOCK,
+    if lib.daal4j_class_sums(x.ctypes.data, labels.ctypes.data, 0, rows, p, n_classes, _CLASS_SUM_BLOCK,
                              sums.ctypes.data) != 0:
         return None
     return np.concatenate([[p, n_classes, rows], sums])

@@ -832,17 +832,17 @@ JNIEXPORT jint JNICALL Java_daal4j_linalg_Kernels_linearPredictNative(JNIEnv *en
 /* ---- multinomial naive Bayes: class sums (ClassSums.of) and labels, for the JVM and Python ---- */
 
 /*
- * ClassSums.of for the rows [0, rows) of the row-major counts x (p columns) and their labels:
+ * ClassSums.of for the rows [from, to) of the row-major counts x (p columns) and their labels:
  * adds each row to its class's row of sums (row-major n_classes x p), checking a block of
  * block_rows at a time. Returns 0; 1 at a label that is not a class, a negative count, or a
  * value that is not finite (the caller computes the Java way, which names it).
  */
-int daal4j_class_sums(const double *x, const double *labels, long rows, int p, int n_classes, int block_rows,
-                      double *sums) {
-    for (long b = 0; b < rows; b += block_rows) {
-        long to = rows - b < block_rows ? rows : b + block_rows;
+int daal4j_class_sums(const double *x, const double *labels, long from, long to, int p, int n_classes,
+                      int block_rows, double *sums) {
+    for (long b = from; b < to; b += block_rows) {
+        long end = to - b < block_rows ? to : b + block_rows;
         int negative = 0;
-        for (long i = b; i < to; i++) {
+        for (long i = b; i < end; i++) {
             double label = labels[i];
             if (!(label >= 0 && label < n_classes && label == (int) label)) {
                 return 1;
@@ -915,16 +915,16 @@ int daal4j_naive_bayes_labels(const double *x, long from, long to, int p, const 
     return status;
 }
 
-/* Kernels.classSums: the class sums of rows [0, rows) into sums; the status of daal4j_class_sums. */
+/* Kernels.classSums: the class sums of rows [from, to) added into sums; the status of daal4j_class_sums. */
 JNIEXPORT jint JNICALL Java_daal4j_linalg_Kernels_classSumsNative(JNIEnv *env, jclass cls, jdoubleArray x,
-                                                                  jdoubleArray labels, jint rows, jint p,
+                                                                  jdoubleArray labels, jint from, jint to, jint p,
                                                                   jint nClasses, jint blockRows, jdoubleArray sums) {
     (void) cls;
     const jdoubleArray arrays[3] = {x, labels, sums};
     double *a[3];
     int status = -1;
     if (pin(env, arrays, a, 3)) {
-        status = daal4j_class_sums(a[0], a[1], rows, p, nClasses, blockRows, a[2]);
+        status = daal4j_class_sums(a[0], a[1], from, to, p, nClasses, blockRows, a[2]);
     }
     unpin(env, arrays, a, 3, 2);
     return status;

@@ -151,7 +151,8 @@ public final class Kernels {
             throw new IllegalArgumentException("classSums: " + rows + " rows of " + p + " columns, " + nClasses
                     + " classes outside the arrays");
         }
-        return isNative() && classSumsNative(x, labels, rows, p, nClasses, blockRows, sums) == 0;
+        return isNative() && sliced(0, rows, blockRows,
+                (a, b) -> classSumsNative(x, labels, a, b, p, nClasses, blockRows, sums)) == 0;
     }
 
     /**
@@ -327,8 +328,8 @@ public final class Kernels {
 
     static native void shiftedColumnSumsNative(double[] x, int p, int from, int to, double[] shift, double[] sums);
 
-    static native int classSumsNative(double[] x, double[] labels, int rows, int p, int nClasses, int blockRows,
-                                      double[] sums);
+    static native int classSumsNative(double[] x, double[] labels, int from, int to, int p, int nClasses,
+                                      int blockRows, double[] sums);
 
     static native int naiveBayesLabelsNative(double[] x, int from, int to, int p, double[] logTheta,
                                              double[] logPrior, int nClasses, int blockRows, double[] labels);
