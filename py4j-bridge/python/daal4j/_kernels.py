@@ -17,6 +17,8 @@ import zipfile
 
 import numpy as np
 
+from ._gateway import under_mpirun
+
 _HERE = os.path.dirname(os.path.abspath(__file__))
 # Java's os.arch for Python's machine names, as the build names the library's folder
 _ARCH = {"x86_64": "amd64", "AMD64": "amd64", "aarch64": "aarch64", "arm64": "aarch64"}
@@ -85,7 +87,7 @@ def _load():
 
 
 def _one_blas_thread_per_rank():
-    if os.environ.get("OMPI_COMM_WORLD_SIZE") is not None:
+    if under_mpirun():
         # ranks share the machine: one BLAS thread each, as for the JVM (read when BLAS loads)
         os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
